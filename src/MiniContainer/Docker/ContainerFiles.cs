@@ -1,0 +1,51 @@
+using System.Formats.Tar;
+using Docker.DotNet.Models;
+
+namespace MiniContainer.Docker;
+
+/// <summary>
+/// Moves files in and out of a container through the engine's archive API: works against a
+/// remote engine, where bind mounts would show the engine host's files, not ours.
+/// </summary>
+public sealed class ContainerFiles(DockerEngine engine)
+{
+    /// <summary>Copies a host folder to <paramref name="containerDirectory"/> (created as needed).</summary>
+    public async Task CopyDirectoryInAsync(RunningContainer container, string hostDirectory, string containerDirectory, Func<string, bool>? include, CancellationToken cancellationToken)
+    {
+        using var archive = new MemoryStream();
+        DeterministicTar.WriteDirectory(archive, hostDirectory, containerDirectory, include);
+        archive.Position = 0;
+        await engine.Client.Containers.ExtractArchiveToContainerAsync(
+            container.Id, new CopyToContainerParameters { Path = "/" }, archive, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Copies one file out of the container to <paramref name="hostPath"/>, keeping its mode.</summary>
+    public async Task CopyFileOutAsync(RunningContainer container, string containerPath, string hostPath, CancellationToken cancellationToken)
+    {
+        GetArchiveFromContainerResponse response;
+        try
+        {
+            response = await engine.Client.Containers.GetArchiveFromContainerAsync(
+                container.Id, new ContainerPathStatParameters { Path = containerPath }, false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (global::Docker.DotNet.DockerContainerNotFoundException e)
+        {
+            throw new MiniContainerException($"The container has no file {containerPath} to copy out: {e.Message}");
+        }
+
+        await using var stream = response.Stream;
+        using var reader = new TarReader(stream);
+        while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
+        {
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null) continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(hostPath))!);
+            var temporary = hostPath + ".partial";
+            await using (var file = File.Create(temporary))
+                await entry.DataStream.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, entry.Mode);
+            File.Move(temporary, hostPath, overwrite: true);
+            return;
+        }
+        throw new MiniContainerException($"The container's {containerPath} is not a regular file.");
+    }
+}

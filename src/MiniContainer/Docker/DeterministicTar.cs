@@ -1,0 +1,86 @@
+using System.Formats.Tar;
+
+namespace MiniContainer.Docker;
+
+/// <summary>
+/// Writes a folder as a tar stream whose bytes depend only on the files: entries in ordinal order,
+/// owner 0:0, one fixed modification time, modes as on disk (0755 for executables, 0644 else).
+/// </summary>
+public static class DeterministicTar
+{
+    public static readonly DateTimeOffset FixedTime = DateTimeOffset.FromUnixTimeSeconds(0);
+
+    /// <summary>Writes <paramref name="directory"/> under the entry prefix <paramref name="prefix"/> (e.g. "src").</summary>
+    public static void WriteDirectory(Stream destination, string directory, string prefix, Func<string, bool>? include = null)
+    {
+        using var writer = new TarWriter(destination, TarEntryFormat.Gnu, leaveOpen: true);
+        var root = prefix.Trim('/');
+        if (root.Length > 0) WriteParents(writer, root);
+        WriteTree(writer, directory, directory, root, include ?? (_ => true));
+    }
+
+    /// <summary>Writes one file as the entry <paramref name="entryName"/>.</summary>
+    public static void WriteFile(TarWriter writer, string sourcePath, string entryName, UnixFileMode mode)
+    {
+        using var content = File.OpenRead(sourcePath);
+        var entry = NewEntry(TarEntryType.RegularFile, entryName, mode);
+        entry.DataStream = content;
+        writer.WriteEntry(entry);
+    }
+
+    private static void WriteParents(TarWriter writer, string root)
+    {
+        var path = "";
+        foreach (var part in root.Split('/'))
+        {
+            path = path.Length == 0 ? part : $"{path}/{part}";
+            writer.WriteEntry(NewEntry(TarEntryType.Directory, path + "/", DirectoryMode));
+        }
+    }
+
+    private static void WriteTree(TarWriter writer, string root, string directory, string prefix, Func<string, bool> include)
+    {
+        var entries = Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal);
+        foreach (var path in entries)
+        {
+            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+            if (!include(relative)) continue;
+            var name = prefix.Length == 0 ? relative : $"{prefix}/{relative}";
+            var info = new FileInfo(path);
+            if (info.LinkTarget is { } target)
+            {
+                var link = NewEntry(TarEntryType.SymbolicLink, name, FileMode);
+                link.LinkName = target;
+                writer.WriteEntry(link);
+            }
+            else if (Directory.Exists(path))
+            {
+                writer.WriteEntry(NewEntry(TarEntryType.Directory, name + "/", DirectoryMode));
+                WriteTree(writer, root, path, prefix, include);
+            }
+            else
+            {
+                WriteFile(writer, path, name, IsExecutable(info) ? ExecutableMode : FileMode);
+            }
+        }
+    }
+
+    private static bool IsExecutable(FileInfo file) =>
+        !OperatingSystem.IsWindows() && (file.UnixFileMode & UnixFileMode.UserExecute) != 0;
+
+    public static GnuTarEntry NewEntry(TarEntryType type, string name, UnixFileMode mode) => new(type, name)
+    {
+        Mode = mode,
+        Uid = 0,
+        Gid = 0,
+        UserName = "",
+        GroupName = "",
+        ModificationTime = FixedTime,
+        AccessTime = FixedTime,
+        ChangeTime = FixedTime,
+    };
+
+    public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    public const UnixFileMode ExecutableMode = FileMode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+    public const UnixFileMode DirectoryMode = ExecutableMode | UnixFileMode.UserWrite;
+}

@@ -1,0 +1,70 @@
+using Docker.DotNet;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MiniContainer.Docker;
+
+/// <summary>
+/// One connection to a Docker Engine, resolved as the docker CLI does (DOCKER_HOST, contexts).
+/// The operations of this folder take it; callers never need Docker.DotNet types for the common steps.
+/// </summary>
+public sealed class DockerEngine : IDisposable
+{
+    private DockerEngine(IDockerClient client, Uri endpoint, string apiVersion, ILogger logger)
+    {
+        Client = client;
+        Endpoint = endpoint;
+        ApiVersion = apiVersion;
+        Logger = logger;
+    }
+
+    public IDockerClient Client { get; }
+
+    public Uri Endpoint { get; }
+
+    public string ApiVersion { get; }
+
+    internal ILogger Logger { get; }
+
+    /// <summary>
+    /// Whether the engine shares this machine's file system (a unix socket or named pipe), so bind
+    /// mounts see our files. A TCP endpoint counts as remote, even on loopback.
+    /// </summary>
+    public bool SharesFileSystem => Endpoint.Scheme is "unix" or "npipe";
+
+    /// <summary>Connects and checks that the engine answers.</summary>
+    /// <exception cref="DockerEngineUnavailableException">Nothing answers at the endpoint.</exception>
+    public static async Task<DockerEngine> ConnectAsync(Uri? endpoint = null, ILogger? logger = null, CancellationToken cancellationToken = default)
+    {
+        logger ??= NullLogger.Instance;
+        var builder = new DockerClientBuilder().WithTimeout(Timeout.InfiniteTimeSpan);
+        if (endpoint is not null) builder = builder.WithEndpoint(endpoint);
+
+        IDockerClient client;
+        try
+        {
+            client = builder.Build();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new DockerEngineUnavailableException(endpoint?.ToString() ?? "(the docker CLI's configuration)", e);
+        }
+
+        var resolved = client.Options.Endpoint;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(15));
+            var version = await client.System.GetVersionAsync(timeout.Token).ConfigureAwait(false);
+            logger.LogDebug("Docker Engine {Version} (API {Api}) at {Endpoint}", version.Version, version.APIVersion, resolved);
+            return new DockerEngine(client, resolved, version.APIVersion, logger);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            client.Dispose();
+            throw new DockerEngineUnavailableException(resolved.ToString(), e);
+        }
+    }
+
+    public void Dispose() => Client.Dispose();
+}

@@ -1,0 +1,15 @@
+using Docker.DotNet.Models;
+
+namespace MiniContainer.Docker;
+
+/// <summary>Named volumes that keep caches between builds.</summary>
+public sealed class DockerVolumes(DockerEngine engine)
+{
+    /// <summary>Creates the volume unless it exists (the engine's create is idempotent for a name).</summary>
+    public Task EnsureAsync(string name, CancellationToken cancellationToken) =>
+        engine.Client.Volumes.CreateAsync(new VolumesCreateParameters
+        {
+            Name = name,
+            Labels = new Dictionary<string, string> { [ContainerLabels.Managed] = "true" },
+        }, cancellationToken);
+}

@@ -1,0 +1,15 @@
+namespace MiniContainer.Go;
+
+/// <summary>A go command to run: its argv and the environment it needs, both exact.</summary>
+public sealed record GoInvocation(IReadOnlyList<string> Argv, IReadOnlyDictionary<string, string> Environment)
+{
+    /// <summary>The environment as KEY=value lines, sorted, as a container takes it.</summary>
+    public IReadOnlyList<string> EnvironmentLines =>
+        Environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}").ToList();
+
+    /// <summary>The command as a person would type it, for logs.</summary>
+    public override string ToString() => string.Join(' ', Argv.Select(ShellQuote));
+
+    private static string ShellQuote(string arg) =>
+        arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || "-_./=:,@+%".Contains(c)) ? arg : "'" + arg.Replace("'", "'\\''") + "'";
+}
