@@ -22,7 +22,7 @@ public sealed class ContainerFiles(DockerEngine engine)
     /// <summary>Copies one file out of the container to <paramref name="hostPath"/>, keeping its mode.</summary>
     public async Task CopyFileOutAsync(RunningContainer container, string containerPath, string hostPath, CancellationToken cancellationToken)
     {
-        GetArchiveFromContainerResponse response;
+        ContainerArchiveResponse response;
         try
         {
             response = await engine.Client.Containers.GetArchiveFromContainerAsync(
@@ -33,7 +33,7 @@ public sealed class ContainerFiles(DockerEngine engine)
             throw new MiniContainerException($"The container has no file {containerPath} to copy out: {e.Message}");
         }
 
-        await using var stream = response.Stream;
+        await using var stream = response.Stream ?? throw new MiniContainerException($"The engine sent no archive for {containerPath}.");
         using var reader = new TarReader(stream);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
         {

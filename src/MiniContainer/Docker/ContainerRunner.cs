@@ -21,14 +21,14 @@ public sealed class ContainerRunner(DockerEngine engine)
             Image = spec.Image,
             Cmd = spec.Command.ToList(),
             Env = spec.Environment.ToList(),
-            WorkingDir = spec.WorkingDirectory,
-            User = spec.User,
+            WorkingDir = spec.WorkingDirectory!, // null: the image's own
+            User = spec.User!,
             Labels = labels,
             AttachStdout = true,
             AttachStderr = true,
             HostConfig = new HostConfig
             {
-                NetworkMode = spec.NetworkMode,
+                NetworkMode = spec.NetworkMode!,
                 Binds = spec.Binds.Select(b => $"{b.HostPath}:{b.ContainerPath}:{(b.ReadOnly ? "ro" : "rw")}").ToList(),
                 Mounts = spec.Volumes.Select(v => new Mount { Type = "volume", Source = v.VolumeName, Target = v.ContainerPath }).ToList(),
             },

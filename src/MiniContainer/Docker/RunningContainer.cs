@@ -39,7 +39,7 @@ public sealed class RunningContainer : IAsyncDisposable
         (await _engine.Client.Containers.WaitContainerAsync(Id, cancellationToken).ConfigureAwait(false)).StatusCode;
 
     public async Task<bool> IsRunningAsync(CancellationToken cancellationToken) =>
-        (await _engine.Client.Containers.InspectContainerAsync(Id, cancellationToken).ConfigureAwait(false)).State.Running;
+        (await _engine.Client.Containers.InspectContainerAsync(Id, cancellationToken).ConfigureAwait(false)).State?.Running ?? false;
 
     public async ValueTask DisposeAsync()
     {

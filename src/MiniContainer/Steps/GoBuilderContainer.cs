@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using MiniContainer.Docker;
+using MiniContainer.Go;
+
+namespace MiniContainer.Steps;
+
+/// <summary>
+/// Runs one go command in the builder container: the module's source at /src (bound read-only,
+/// or copied in), Go's caches on named volumes, binaries written to an output folder (bound, or
+/// copied out), file:// GOPROXY folders at their own paths. The container is always removed.
+/// </summary>
+internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder, ILogger logger)
+{
+    public const string SourcePath = "/src";
+    public const string OutputPath = "/minicontainer/out";
+
+    public async Task<ContainerExit> RunAsync(
+        string step, GoModule module, GoInvocation invocation, string? hostOutputDirectory, IReadOnlyList<string> outputFiles, CancellationToken cancellationToken)
+    {
+        await EnsureBuilderImageAsync(module, cancellationToken).ConfigureAwait(false);
+        var volumes = new DockerVolumes(engine);
+        await volumes.EnsureAsync(builder.ModuleCacheVolume, cancellationToken).ConfigureAwait(false);
+        await volumes.EnsureAsync(builder.BuildCacheVolume, cancellationToken).ConfigureAwait(false);
+
+        var bind = builder.UsesBindMounts(engine.SharesFileSystem);
+        var proxyDirectories = GoProxyDirectories.In(invocation.Environment);
+        var spec = new ContainerSpec
+        {
+            Image = builder.Image,
+            Step = step,
+            Command = invocation.Argv,
+            Environment = invocation.EnvironmentLines,
+            WorkingDirectory = SourcePath,
+            NetworkMode = invocation.Environment.TryGetValue("GOPROXY", out var proxy) && proxy is "off" ? "none" : null,
+            Volumes =
+            [
+                new VolumeMount(builder.ModuleCacheVolume, GoCachePaths.InContainer.ModuleCache),
+                new VolumeMount(builder.BuildCacheVolume, GoCachePaths.InContainer.BuildCache),
+            ],
+            Binds = bind ? BindsFor(module, hostOutputDirectory, proxyDirectories) : [],
+        };
+
+        logger.LogInformation("{Step}: {Command} in {Image} ({Transfer})", step, invocation, builder.Image, bind ? "bind mounts" : "copy through the engine");
+        var files = new ContainerFiles(engine);
+        var excluded = ExcludedFromCopy(module, hostOutputDirectory);
+        return await new ContainerRunner(engine).RunAsync(
+            spec,
+            line => logger.LogInformation("{Line}", line.Text),
+            beforeStart: bind ? null : async (container, ct) =>
+            {
+                await files.CopyDirectoryInAsync(container, module.Directory, SourcePath, path => !excluded.Contains(path.Split('/')[0]), ct).ConfigureAwait(false);
+                foreach (var directory in proxyDirectories)
+                    await files.CopyDirectoryInAsync(container, directory, directory, null, ct).ConfigureAwait(false);
+            },
+            afterExit: bind || hostOutputDirectory is null ? null : async (container, exitCode, ct) =>
+            {
+                if (exitCode != 0) return;
+                foreach (var name in outputFiles)
+                    await files.CopyFileOutAsync(container, $"{OutputPath}/{name}", Path.Combine(hostOutputDirectory, name), ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task EnsureBuilderImageAsync(GoModule module, CancellationToken cancellationToken)
+    {
+        if (await new DockerImages(engine).ExistsAsync(builder.Image, cancellationToken).ConfigureAwait(false)) return;
+        throw new DockerImageMissingException(builder.Image, engine.Endpoint.ToString(),
+            $"It is the Go builder: an image with Go {module.GoVersion ?? ""} and a musl C compiler. " +
+            "Name one that is in the engine with --builder-image (and --cc for its compiler), or build it, e.g. " +
+            $"FROM golang:{module.GoVersion ?? "<go version>"}-alpine + `apk add --no-cache gcc musl-dev linux-headers git`.");
+    }
+
+    private static List<BindMount> BindsFor(GoModule module, string? hostOutputDirectory, IReadOnlyList<string> proxyDirectories)
+    {
+        var binds = new List<BindMount> { new(module.Directory, SourcePath, ReadOnly: true) };
+        if (hostOutputDirectory is not null)
+        {
+            Directory.CreateDirectory(hostOutputDirectory);
+            binds.Add(new BindMount(Path.GetFullPath(hostOutputDirectory), OutputPath, ReadOnly: false));
+        }
+        binds.AddRange(proxyDirectories.Select(directory => new BindMount(directory, directory, ReadOnly: true)));
+        return binds;
+    }
+
+    // What the copy of the source leaves out: VCS data and our own output inside the module.
+    private static HashSet<string> ExcludedFromCopy(GoModule module, string? hostOutputDirectory)
+    {
+        var excluded = new HashSet<string>(StringComparer.Ordinal) { ".git" };
+        if (hostOutputDirectory is null) return excluded;
+        var relative = Path.GetRelativePath(module.Directory, Path.GetFullPath(hostOutputDirectory)).Replace('\\', '/');
+        if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative)) excluded.Add(relative.Split('/')[0]);
+        return excluded;
+    }
+}
