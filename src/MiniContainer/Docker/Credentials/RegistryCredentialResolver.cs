@@ -1,0 +1,36 @@
+namespace MiniContainer.Docker.Credentials;
+
+/// <summary>
+/// Finds the credentials for a registry as the docker CLI does: the registry's credHelper, then the
+/// credsStore, then the inline auths; null means push anonymously.
+/// </summary>
+public sealed class RegistryCredentialResolver(ICredentialHelper helper)
+{
+    public RegistryCredentialResolver() : this(new CredentialHelperProcess()) { }
+
+    /// <exception cref="RegistryCredentialsException">A helper failed or the config is broken.</exception>
+    public async Task<RegistryCredentials?> ResolveAsync(DockerConfigFile? config, string registry, CancellationToken cancellationToken)
+    {
+        if (config is null) return null;
+        var host = RegistryHost.Normalize(registry);
+        var serverAddress = RegistryHost.ServerAddress(registry);
+
+        if (config.CredHelpers.TryGetValue(host, out var registryHelper))
+            return await helper.GetAsync(registryHelper, serverAddress, cancellationToken).ConfigureAwait(false);
+
+        if (config.CredsStore is { } store &&
+            await helper.GetAsync(store, serverAddress, cancellationToken).ConfigureAwait(false) is { } stored)
+            return stored;
+
+        return config.Auths.GetValueOrDefault(host);
+    }
+
+    /// <summary>Explicit credentials win, then MINICONTAINER_REGISTRY_USERNAME/_PASSWORD, then config.json.</summary>
+    public async Task<RegistryCredentials?> ResolveAsync(RegistryCredentials? explicitCredentials, string? configPath, string registry, CancellationToken cancellationToken)
+    {
+        if (explicitCredentials is not null) return explicitCredentials;
+        if (RegistryCredentials.FromEnvironment() is { } fromEnvironment) return fromEnvironment;
+        var config = await DockerConfigFile.ReadAsync(configPath ?? DockerConfigFile.DefaultPath(), cancellationToken).ConfigureAwait(false);
+        return await ResolveAsync(config, registry, cancellationToken).ConfigureAwait(false);
+    }
+}

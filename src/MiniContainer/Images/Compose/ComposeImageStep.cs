@@ -1,0 +1,73 @@
+using Docker.DotNet;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MiniContainer.Docker;
+using MiniContainer.Docker.Images;
+using MiniContainer.Images.Spec;
+
+namespace MiniContainer.Images.Compose;
+
+/// <summary>
+/// The Image step: renders the Dockerfile, sends a minimal deterministic context to the engine's
+/// build API, tags the result and reports what it weighs.
+/// </summary>
+public static class ComposeImageStep
+{
+    /// <exception cref="InvalidRuntimeImageSpecException">The spec cannot be built.</exception>
+    /// <exception cref="InvalidImageReferenceException">A tag or the base image name is not valid.</exception>
+    /// <exception cref="BaseImageUnavailableException">The base image is neither local nor pullable.</exception>
+    /// <exception cref="ImageBuildFailedException">The engine failed the build for another reason.</exception>
+    public static async Task<ComposedImage> RunAsync(DockerEngine engine, ComposeImageRequest request, ILogger? logger = null, CancellationToken cancellationToken = default)
+    {
+        logger ??= NullLogger.Instance;
+        var spec = request.Spec;
+        RuntimeImageSpecValidator.Validate(spec);
+        var tags = request.Tags.Select(ImageReference.Parse).ToList();
+        var dockerfile = DockerfileRenderer.Render(spec);
+
+        var baseWasLocal = spec.IsScratch || await new DockerImages(engine).ExistsAsync(spec.BaseImage, cancellationToken).ConfigureAwait(false);
+        if (!baseWasLocal) logger.LogInformation("Image: base {Base} is not in the engine; the engine will try to pull it", spec.BaseImage);
+
+        using var context = new MemoryStream();
+        ImageBuildContext.Write(context, spec, dockerfile);
+        context.Position = 0;
+
+        string id;
+        try
+        {
+            id = await new DockerImageBuilder(engine).BuildAsync(context, tags, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImageBuildFailedException e) when (!baseWasLocal)
+        {
+            // The pull failed if the base is still missing; otherwise the failure lies elsewhere.
+            if (await new DockerImages(engine).ExistsAsync(spec.BaseImage, cancellationToken).ConfigureAwait(false)) throw;
+            throw new BaseImageUnavailableException(spec.BaseImage, engine.Endpoint.ToString(), e.Error);
+        }
+
+        var sizes = await MeasureAsync(engine, spec, id, cancellationToken).ConfigureAwait(false);
+        var tagNames = tags.Select(t => t.ToString()).ToList();
+        logger.LogInformation("Image: {Tags} ({Id}) from {Base}: {Sizes}", string.Join(", ", tagNames), ShortId(id), spec.BaseImage, sizes);
+        return new ComposedImage(id, tagNames, sizes, dockerfile);
+    }
+
+    private static async Task<ImageSizes> MeasureAsync(DockerEngine engine, RuntimeImageSpec spec, string id, CancellationToken cancellationToken)
+    {
+        var total = (await engine.Client.Images.InspectImageAsync(id, cancellationToken).ConfigureAwait(false)).Size;
+        long baseSize = 0;
+        if (!spec.IsScratch)
+        {
+            try
+            {
+                baseSize = (await engine.Client.Images.InspectImageAsync(spec.BaseImage, cancellationToken).ConfigureAwait(false)).Size;
+            }
+            catch (DockerImageNotFoundException)
+            {
+            }
+        }
+        var binaries = spec.Binaries.ToDictionary(b => b.Name, b => new FileInfo(b.HostPath).Length, StringComparer.Ordinal);
+        var caBundle = spec.CaBundleFile is null ? 0 : new FileInfo(spec.CaBundleFile).Length;
+        return new ImageSizes(baseSize, binaries, caBundle, total);
+    }
+
+    private static string ShortId(string id) => id.StartsWith("sha256:", StringComparison.Ordinal) ? id[7..19] : id;
+}

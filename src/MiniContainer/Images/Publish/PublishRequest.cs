@@ -1,0 +1,27 @@
+using MiniContainer.Docker.Credentials;
+using MiniContainer.Docker.Images;
+
+namespace MiniContainer.Images.Publish;
+
+/// <summary>Where to publish (registry/repository:tag), with which credentials, and where to save the digest.</summary>
+public sealed record PublishRequest
+{
+    /// <summary>host[:port], e.g. registry.example.com or 127.0.0.1:5000; empty for Docker Hub.</summary>
+    public required string Registry { get; init; }
+
+    public required string Repository { get; init; }
+
+    public required string Tag { get; init; }
+
+    /// <summary>Explicit credentials; null falls back to MINICONTAINER_REGISTRY_USERNAME/_PASSWORD, then config.json.</summary>
+    public RegistryCredentials? Credentials { get; init; }
+
+    /// <summary>The docker config to read credentials from; null for $DOCKER_CONFIG or ~/.docker/config.json.</summary>
+    public string? DockerConfigFile { get; init; }
+
+    /// <summary>Where the pushed digest is written (one line).</summary>
+    public string DigestFile { get; init; } = Path.Combine("artifacts", "image-digest.txt");
+
+    /// <exception cref="InvalidImageReferenceException">The registry, repository or tag is not valid.</exception>
+    public ImageReference Target => ImageReference.Create(Registry, Repository, Tag);
+}
