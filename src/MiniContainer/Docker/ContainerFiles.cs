@@ -33,8 +33,12 @@ public sealed class ContainerFiles(DockerEngine engine)
             throw new MiniContainerException($"The container has no file {containerPath} to copy out: {e.Message}");
         }
 
-        await using var stream = response.Stream ?? throw new MiniContainerException($"The engine sent no archive for {containerPath}.");
-        using var reader = new TarReader(stream);
+        // Buffer the archive first: TarReader's sized reads over the engine's chunked stream fail near its end.
+        await using var buffered = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        await using (var stream = response.Stream ?? throw new MiniContainerException($"The engine sent no archive for {containerPath}."))
+            await stream.CopyToAsync(buffered, cancellationToken).ConfigureAwait(false);
+        buffered.Position = 0;
+        using var reader = new TarReader(buffered);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
         {
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null) continue;

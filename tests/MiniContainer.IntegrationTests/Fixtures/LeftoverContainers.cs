@@ -1,0 +1,21 @@
+using Docker.DotNet.Models;
+using MiniContainer.Docker;
+
+namespace MiniContainer.IntegrationTests.Fixtures;
+
+/// <summary>Finds containers this test process started for the given steps and that still exist.</summary>
+public static class LeftoverContainers
+{
+    public static async Task<IReadOnlyList<string>> OfStepsAsync(DockerEngine engine, params string[] steps)
+    {
+        var filters = new Dictionary<string, IDictionary<string, bool>>
+        {
+            ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Session}={ContainerLabels.CurrentSession}"] = true },
+        };
+        var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters });
+        return containers
+            .Where(c => c.Labels.TryGetValue(ContainerLabels.Step, out var step) && steps.Contains(step))
+            .Select(c => c.ID)
+            .ToList();
+    }
+}

@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using MiniContainer.Docker;
+using MiniContainer.Go;
+using MiniContainer.IntegrationTests.Fixtures;
+using MiniContainer.Steps;
+using Xunit.Abstractions;
+
+namespace MiniContainer.IntegrationTests.Steps;
+
+[Collection(EngineCollection.Name)]
+public class GoCompileStepTests(ITestOutputHelper output)
+{
+    private readonly TestLogger _logger = new(output);
+
+    private static GoBuilder Builder(FileTransfer transfer = FileTransfer.Auto) => new() { Image = TestBed.BuilderImage, Transfer = transfer };
+
+    private async Task<GoCompileResult> CompileAsync(DockerEngine engine, string moduleDirectory, GoBuildOptions? options = null, FileTransfer transfer = FileTransfer.Auto, string? output = null)
+    {
+        var request = new GoCompileRequest(GoModule.Load(moduleDirectory), options ?? new GoBuildOptions(), Builder(transfer), output ?? TestBed.TempDirectory("bin"));
+        return await GoCompileStep.RunAsync(engine, request, _logger);
+    }
+
+    [EngineFact]
+    public async Task Hello_compiles_into_a_static_binary_that_runs_on_the_host()
+    {
+        using var engine = await DockerEngine.ConnectAsync();
+        var options = new GoBuildOptions { Variables = new Dictionary<string, string> { ["main.version"] = "1.0.0-test" } };
+
+        var result = await CompileAsync(engine, TestBed.CopyOf(TestBed.Example("hello"), "hello"), options);
+
+        var binary = result.Binaries.ShouldHaveSingleItem();
+        binary.Name.ShouldBe("hello");
+        binary.SizeBytes.ShouldBeGreaterThan(1_000_000);
+        ElfInspection.ShouldBeStatic(binary.Path);
+        var run = ProcessRunner.Run(binary.Path, ["--version"]);
+        run.ExitCode.ShouldBe(0, run.Output);
+        run.StandardOutput.ShouldStartWith("hello 1.0.0-test (go1.");
+        (await LeftoverContainers.OfStepsAsync(engine, "compile")).ShouldBeEmpty();
+    }
+
+    [EngineFact]
+    public async Task A_second_compile_of_an_unchanged_tree_reuses_the_build_cache()
+    {
+        using var engine = await DockerEngine.ConnectAsync();
+        var source = TestBed.CopyOf(TestBed.Example("hello"), "cache");
+        // A change no earlier run has seen, so the first compile must build the main package.
+        File.AppendAllText(Path.Combine(source, "main.go"), $"\nconst buildMarker = \"{Guid.NewGuid()}\"\n");
+        var options = new GoBuildOptions { ExtraBuildFlags = ["-v"] };
+
+        var first = await CompileAsync(engine, source, options);
+        var linesAfterFirst = _logger.Lines.Count;
+        var second = await CompileAsync(engine, source, options);
+
+        output.WriteLine($"first compile {first.Duration.TotalSeconds:F2} s, second compile {second.Duration.TotalSeconds:F2} s");
+        // go build -v names every package it compiles; a cached package is not named.
+        _logger.Lines.Take(linesAfterFirst).ShouldContain(line => line.EndsWith("example.com/hello"));
+        _logger.Lines.Skip(linesAfterFirst).ShouldNotContain(line => line.EndsWith("example.com/hello"));
+        Sha256(second.Binaries[0].Path).ShouldBe(Sha256(first.Binaries[0].Path));
+    }
+
+    [EngineFact]
+    public async Task Copy_mode_builds_the_same_bytes_as_bind_mounts()
+    {
+        using var engine = await DockerEngine.ConnectAsync();
+        var source = TestBed.CopyOf(TestBed.Example("hello"), "copy");
+        // The output folder inside the module: the copy must leave it out and still write there.
+        var outputInside = Path.Combine(source, "artifacts", "bin");
+
+        var bound = await CompileAsync(engine, source, transfer: FileTransfer.BindMount);
+        var copied = await CompileAsync(engine, source, transfer: FileTransfer.Copy, output: outputInside);
+
+        Sha256(copied.Binaries[0].Path).ShouldBe(Sha256(bound.Binaries[0].Path));
+        _logger.Text.ShouldContain("copy through the engine");
+        (await LeftoverContainers.OfStepsAsync(engine, "compile")).ShouldBeEmpty();
+    }
+
+    [EngineFact]
+    public async Task Several_main_packages_build_each_to_its_own_binary()
+    {
+        using var engine = await DockerEngine.ConnectAsync();
+        var source = TestBed.TempDirectory("multi");
+        File.WriteAllText(Path.Combine(source, "go.mod"), "module example.com/tools\n\ngo 1.19\n");
+        foreach (var name in new[] { "api", "worker" })
+        {
+            Directory.CreateDirectory(Path.Combine(source, "cmd", name));
+            File.WriteAllText(Path.Combine(source, "cmd", name, "main.go"), $"package main\n\nimport \"fmt\"\n\nfunc main() {{ fmt.Println(\"{name}\") }}\n");
+        }
+
+        var result = await CompileAsync(engine, source, new GoBuildOptions { Packages = ["./cmd/..."], Cgo = false });
+
+        result.Binaries.Select(b => b.Name).ShouldBe(["api", "worker"]);
+        foreach (var binary in result.Binaries)
+            ProcessRunner.Run(binary.Path, []).StandardOutput.Trim().ShouldBe(binary.Name);
+    }
+
+    [EngineFact]
+    public async Task Cgo_code_that_includes_linux_kernel_headers_compiles_statically()
+    {
+        using var engine = await DockerEngine.ConnectAsync();
+        var source = TestBed.TempDirectory("kheaders");
+        File.WriteAllText(Path.Combine(source, "go.mod"), "module example.com/kheaders\n\ngo 1.19\n");
+        File.WriteAllText(Path.Combine(source, "main.go"), """
+            package main
+
+            /*
+            #include <linux/version.h>
+            #include <linux/if.h>
+            static int ifnamsiz(void) { return IFNAMSIZ; }
+            static int kernel(void) { return LINUX_VERSION_CODE > 0; }
+            */
+            import "C"
+            import "fmt"
+
+            func main() { fmt.Println(C.ifnamsiz(), C.kernel()) }
+            """);
+
+        var result = await CompileAsync(engine, source);
+
+        ElfInspection.ShouldBeStatic(result.Binaries[0].Path);
+        ProcessRunner.Run(result.Binaries[0].Path, []).StandardOutput.Trim().ShouldBe("16 1");
+    }
+
+    private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+}
