@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Bootstrapper: ./build.sh <Target> [--name=value ...]
+# Checks for the .NET SDK, restores the pinned Cake.Tool and runs build/build.cake with that target.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$root"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "build.sh: the .NET SDK is not installed (no 'dotnet' on PATH). Install the .NET 10 SDK first." >&2
+  exit 1
+fi
+if ! dotnet --list-sdks 2>/dev/null | grep -qE '^(10|[1-9][1-9])\.'; then
+  echo "build.sh: the .NET 10 SDK (or newer) is needed; found: $(dotnet --list-sdks | tr '\n' ' ')" >&2
+  exit 1
+fi
+
+target=Default
+if [ $# -gt 0 ] && [[ "$1" != -* ]]; then target=$1; shift; fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export CAKE_SETTINGS_ENABLESCRIPTCACHE=${CAKE_SETTINGS_ENABLESCRIPTCACHE:-true}
+dotnet tool restore >/dev/null || { echo "build.sh: 'dotnet tool restore' failed (see above)" >&2; exit 1; }
+exec dotnet cake build/build.cake --target="$target" "$@"
