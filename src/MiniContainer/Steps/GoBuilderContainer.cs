@@ -18,6 +18,7 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
         string step, GoModule module, GoInvocation invocation, string? hostOutputDirectory, IReadOnlyList<string> outputFiles, CancellationToken cancellationToken)
     {
         await EnsureBuilderImageAsync(module, cancellationToken).ConfigureAwait(false);
+        await new LeftoverContainerReaper(engine).ReapAsync(cancellationToken).ConfigureAwait(false);
         var volumes = new DockerVolumes(engine);
         await volumes.EnsureAsync(builder.ModuleCacheVolume, cancellationToken).ConfigureAwait(false);
         await volumes.EnsureAsync(builder.BuildCacheVolume, cancellationToken).ConfigureAwait(false);

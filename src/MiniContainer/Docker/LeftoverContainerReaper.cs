@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
+
+namespace MiniContainer.Docker;
+
+/// <summary>
+/// Removes containers that an earlier build on this machine started and could not remove itself
+/// (it was killed with SIGKILL, or the machine lost power): their host process no longer runs.
+/// </summary>
+public sealed class LeftoverContainerReaper(DockerEngine engine)
+{
+    public async Task<IReadOnlyList<string>> ReapAsync(CancellationToken cancellationToken)
+    {
+        var filters = new Dictionary<string, IDictionary<string, bool>>
+        {
+            ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Managed}=true"] = true },
+        };
+        var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters }, cancellationToken).ConfigureAwait(false);
+        var reaped = new List<string>();
+        foreach (var container in containers)
+        {
+            if (!container.Labels.TryGetValue(ContainerLabels.HostProcess, out var owner) || !IsDeadProcessOfThisMachine(owner)) continue;
+            await engine.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken).ConfigureAwait(false);
+            engine.Logger.LogInformation("Removed container {Id} left behind by an interrupted build ({Owner})", container.ID[..12], owner);
+            reaped.Add(container.ID);
+        }
+        return reaped;
+    }
+
+    /// <summary>"machine:pid" names a process of this machine that has ended.</summary>
+    internal static bool IsDeadProcessOfThisMachine(string owner)
+    {
+        var separator = owner.LastIndexOf(':');
+        if (separator <= 0 || owner[..separator] != Environment.MachineName) return false;
+        if (!int.TryParse(owner[(separator + 1)..], out var pid)) return false;
+        if (pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true; // no such process
+        }
+    }
+}
