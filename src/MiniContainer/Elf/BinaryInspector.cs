@@ -57,7 +57,8 @@ internal static class BinaryInspector
             throw new BinaryInspectionException(path, problem);
         }
 
-        var image = ElfImageReader.Read(path, stream, header!, file.Length, LibcMarkers.IsMarkerSymbol);
+        var segments = ProgramHeaderTable.Parse(file.Read((long)header!.ProgramHeaderOffset, header.ProgramHeaderCount * header.ProgramHeaderEntrySize), header);
+        var image = ElfImageReader.Read(path, stream, header, segments, file.Length, LibcMarkers.IsMarkerSymbol);
         var linking = ReadLinking(image, file);
         var go = ReadGoBuildInfo(image, file);
         var libc = LibcClassifier.Classify(new LibcEvidence(

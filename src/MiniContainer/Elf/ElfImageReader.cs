@@ -8,8 +8,14 @@ internal static class ElfImageReader
 {
     private const int MaxMarkerSymbols = 64;
 
-    internal static ElfImage Read(string path, Stream stream, ElfHeader header, long length, Func<string, bool> isMarkerSymbol)
+    internal static ElfImage Read(string path, Stream stream, ElfHeader header, IReadOnlyList<ElfSegment> segments, long length, Func<string, bool> isMarkerSymbol)
     {
+        if (header.SectionHeaderCount == 0)
+        {
+            // ELFSharp cannot load a file without section headers (e.g. after sstrip); the program headers are all the loader needs.
+            return new ElfImage(header, length, header.Is64Bit ? "ELF64" : "ELF32", header.BigEndian ? "big" : "little", MachineName(header.Machine), TypeName(header.Type), [], segments, false, []);
+        }
+
         IELF? elf = null;
         try
         {
@@ -21,8 +27,8 @@ internal static class ElfImageReader
 
             return elf switch
             {
-                ELF<uint> elf32 => Build(elf32, header, length, isMarkerSymbol),
-                ELF<ulong> elf64 => Build(elf64, header, length, isMarkerSymbol),
+                ELF<uint> elf32 => Build(elf32, header, segments, length, isMarkerSymbol),
+                ELF<ulong> elf64 => Build(elf64, header, segments, length, isMarkerSymbol),
                 _ => throw new BinaryInspectionException(path, $"unsupported ELF class {elf.Class}"),
             };
         }
@@ -40,7 +46,7 @@ internal static class ElfImageReader
         }
     }
 
-    private static ElfImage Build<T>(ELF<T> elf, ElfHeader header, long length, Func<string, bool> isMarkerSymbol)
+    private static ElfImage Build<T>(ELF<T> elf, ElfHeader header, IReadOnlyList<ElfSegment> segments, long length, Func<string, bool> isMarkerSymbol)
         where T : struct
     {
         var sections = new List<ElfSection>(elf.HasSectionHeader ? elf.Sections.Count : 0);
@@ -49,15 +55,6 @@ internal static class ElfImageReader
             foreach (var s in elf.Sections)
             {
                 sections.Add(new ElfSection(s.Name ?? string.Empty, (uint)s.Type, ToUInt64(s.Offset), ToUInt64(s.Size), ToUInt64(s.RawFlags)));
-            }
-        }
-
-        var segments = new List<ElfSegment>(elf.HasSegmentHeader ? elf.Segments.Count : 0);
-        if (elf.HasSegmentHeader)
-        {
-            foreach (var s in elf.Segments)
-            {
-                segments.Add(new ElfSegment((uint)s.Type, (ulong)s.Offset, (ulong)s.FileSize, ToUInt64(s.Address), (uint)s.Flags));
             }
         }
 
@@ -83,20 +80,24 @@ internal static class ElfImageReader
             length,
             elf.Class == Class.Bit64 ? "ELF64" : "ELF32",
             elf.Endianess == ELFSharp.Endianess.BigEndian ? "big" : "little",
-            Enum.IsDefined(elf.Machine) ? elf.Machine.ToString() : $"EM_{header.Machine}",
-            elf.Type switch
-            {
-                FileType.Executable => "EXEC",
-                FileType.SharedObject => "DYN",
-                FileType.Relocatable => "REL",
-                FileType.Core => "CORE",
-                _ => "NONE",
-            },
+            MachineName((ushort)elf.Machine),
+            TypeName((ushort)elf.Type),
             sections,
             segments,
             hasSymbolTable,
             markers);
     }
+
+    private static string MachineName(ushort machine) => Enum.IsDefined((Machine)machine) ? ((Machine)machine).ToString() : $"EM_{machine}";
+
+    private static string TypeName(ushort type) => (FileType)type switch
+    {
+        FileType.Executable => "EXEC",
+        FileType.SharedObject => "DYN",
+        FileType.Relocatable => "REL",
+        FileType.Core => "CORE",
+        _ => "NONE",
+    };
 
     private static ulong ToUInt64<T>(T value) where T : struct => value switch
     {
