@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(MiniContainer.Benchmarks.VerifyLargeBinaryBenchmark).Assembly).Run(args);
