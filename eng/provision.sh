@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 log() { printf '[provision] %s\n' "$*"; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(docker.io golang-go musl-tools mmdebstrap docker-registry skopeo umoci busybox-static musl apache2-utils binutils file git ca-certificates openssl)
+packages=(docker.io golang-go gcc libc6-dev musl-tools mmdebstrap docker-registry skopeo umoci busybox-static musl apache2-utils binutils file git ca-certificates openssl)
 
 install_packages() {
   local missing=() p
@@ -18,7 +18,7 @@ install_packages() {
   if [ ${#missing[@]} -eq 0 ]; then log "Debian packages present"; return; fi
   log "installing Debian packages: ${missing[*]}"
   sudo_if_needed apt-get update -q >/dev/null
-  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
 }
 
 engine_answers() { timeout 10 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
