@@ -1,0 +1,36 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.Core.IO;
+using Cake.MiniContainer.CaCertificates;
+using Cake.MiniContainer.Hosting;
+using MiniContainer.Images.Certificates;
+
+namespace Cake.MiniContainer;
+
+public static partial class MiniContainerAliases
+{
+    /// <summary>Certificates: stages the CA bundle the image will trust (builder image, a file or none, plus extra CAs).</summary>
+    [CakeMethodAlias]
+    public static StagedCertificates CaCertificates(this ICakeContext context, CaCertificatesSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Source == CaBundleSource.BuilderImage && string.IsNullOrWhiteSpace(settings.BuilderImage))
+            throw new ArgumentException("CaCertificates: BuilderImage is required when the source is the builder image.", nameof(settings));
+        if (settings.Source == CaBundleSource.File && settings.File is null)
+            throw new ArgumentException("CaCertificates: File is required when the source is a file.", nameof(settings));
+        var request = new CaBundleRequest
+        {
+            Source = settings.Source,
+            BuilderImage = settings.BuilderImage,
+            File = settings.File?.MakeAbsolute(context.Environment).FullPath,
+            ExtraCertificateFiles = settings.ExtraCertificateFiles.Select(f => f.MakeAbsolute(context.Environment).FullPath).ToList(),
+            OutputFile = settings.OutputFile.MakeAbsolute(context.Environment).FullPath,
+        };
+        return StepExecution.Run(context, "CaCertificates", settings.DockerHost, async (engine, logger, ct) =>
+        {
+            var staged = await CaCertificatesStep.RunAsync(engine, request, logger, ct).ConfigureAwait(false);
+            return new StagedCertificates(staged.File is null ? null : new FilePath(staged.File), staged.CertificateCount, staged.SizeInBytes);
+        });
+    }
+}

@@ -1,0 +1,36 @@
+using Cake.Core.IO;
+using MiniContainer.Images.Spec;
+
+namespace Cake.MiniContainer.ComposeImage;
+
+/// <summary>Settings for <c>ComposeImage</c>: the runtime image around the binaries.</summary>
+public sealed class ComposeImageSettings
+{
+    /// <summary>The base image, or "scratch".</summary>
+    public string BaseImage { get; set; } = RuntimeImageSpec.DefaultBaseImage;
+
+    /// <summary>The binaries copied to /app; the first is the entry point unless <see cref="Entrypoint"/> is set.</summary>
+    public IList<FilePath> Binaries { get; set; } = [];
+
+    /// <summary>The local tags, e.g. "hello:latest"; at least one.</summary>
+    public IList<string> Tags { get; set; } = [];
+
+    public IList<string>? Entrypoint { get; set; }
+
+    public IList<string>? Command { get; set; }
+
+    /// <summary>USER; null for the non-root default (65532:65532); empty for the base image's user.</summary>
+    public string? User { get; set; }
+
+    public IDictionary<string, string> Environment { get; set; } = new Dictionary<string, string>();
+
+    public IList<int> ExposedPorts { get; set; } = [];
+
+    /// <summary>A staged CA bundle (from <c>CaCertificates</c>); null for none.</summary>
+    public FilePath? CaBundleFile { get; set; }
+
+    /// <summary>OCI labels: source URL, version and title; revision and created come from git and SOURCE_DATE_EPOCH.</summary>
+    public OciLabelRequest Labels { get; set; } = new();
+
+    public Uri? DockerHost { get; set; }
+}

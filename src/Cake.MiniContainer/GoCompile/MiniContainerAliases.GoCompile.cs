@@ -1,0 +1,28 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.MiniContainer.GoCompile;
+using Cake.MiniContainer.GoRestore;
+using Cake.MiniContainer.Hosting;
+using MiniContainer.Steps;
+
+namespace Cake.MiniContainer;
+
+public static partial class MiniContainerAliases
+{
+    /// <summary>Compile: the static musl <c>go build</c> in the builder container; one binary per main package.</summary>
+    [CakeMethodAlias]
+    public static IReadOnlyList<GoBinary> GoCompile(this ICakeContext context, GoCompileSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        return StepExecution.Run(context, "GoCompile", settings.DockerHost, async (engine, logger, ct) =>
+        {
+            var module = settings.LoadModule(context);
+            var builder = settings.ToBuilder(await BuilderImageChoice.ResolveAsync(engine, settings, module, logger, ct).ConfigureAwait(false));
+            var output = settings.OutputDirectory?.MakeAbsolute(context.Environment).FullPath ?? Path.Combine(module.Directory, "artifacts", "bin");
+            var result = await GoCompileStep.RunAsync(engine, new GoCompileRequest(module, settings.ToOptions(context), builder, output), logger, ct).ConfigureAwait(false);
+            foreach (var binary in result.Binaries) RunSummary.Current.AddBinary(binary.Name, binary.SizeBytes);
+            return result.Binaries.Select(b => new GoBinary(b.Name, b.Path, b.ImportPath, b.SizeBytes)).ToList();
+        });
+    }
+}

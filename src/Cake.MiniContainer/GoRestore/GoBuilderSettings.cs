@@ -1,0 +1,63 @@
+using Cake.Core;
+using Cake.Core.IO;
+using MiniContainer.Go;
+using MiniContainer.Steps;
+
+namespace Cake.MiniContainer.GoRestore;
+
+/// <summary>What Restore and Compile share: the module, the builder container and the Go build options.</summary>
+public abstract class GoBuilderSettings
+{
+    private static readonly HashSet<string> KnownGoArch = new(StringComparer.Ordinal)
+        { "386", "amd64", "arm", "arm64", "loong64", "mips", "mips64", "mips64le", "mipsle", "ppc64", "ppc64le", "riscv64", "s390x" };
+
+    /// <summary>The folder with go.mod; null for the working directory.</summary>
+    public DirectoryPath? SourceDirectory { get; set; }
+
+    /// <summary>An image with Go and a musl C compiler; null for the default builder of go.mod's Go version (made once from golang:&lt;version&gt;-alpine).</summary>
+    public string? BuilderImage { get; set; }
+
+    /// <summary>The C compiler inside the builder (CC); null keeps the image's own.</summary>
+    public string? CCompiler { get; set; }
+
+    /// <summary>CGO_ENABLED; null keeps the host's CGO_ENABLED, else on (the recipe's static musl build).</summary>
+    public bool? Cgo { get; set; }
+
+    /// <summary>GOARCH; null keeps the host's GOARCH variable, else this machine's architecture.</summary>
+    public string? GoArch { get; set; }
+
+    /// <summary>Main packages: ".", "./cmd/api", "./cmd/...". Empty means ".".</summary>
+    public IList<string> Packages { get; set; } = [];
+
+    public IList<string> Tags { get; set; } = [];
+
+    /// <summary>Values set with -X importpath.name=value.</summary>
+    public IDictionary<string, string> Variables { get; set; } = new Dictionary<string, string>();
+
+    public FileTransfer Transfer { get; set; } = FileTransfer.Auto;
+
+    /// <summary>The engine; null resolves it as the docker CLI does (DOCKER_HOST, else the local socket).</summary>
+    public Uri? DockerHost { get; set; }
+
+    internal GoModule LoadModule(ICakeContext context) =>
+        GoModule.Load((SourceDirectory ?? context.Environment.WorkingDirectory).MakeAbsolute(context.Environment).FullPath);
+
+    /// <summary>The core's options: the recipe's static defaults, the host's Go variables, then these settings.</summary>
+    internal GoBuildOptions ToOptions(ICakeContext context)
+    {
+        if (GoArch is not null && !KnownGoArch.Contains(GoArch))
+            throw new ArgumentException($"GoArch '{GoArch}' is not a GOARCH Go knows; use one of {string.Join(", ", KnownGoArch.Order())}.", nameof(GoArch));
+        var options = GoEnvironment.ApplyHost(new GoBuildOptions(), context.Environment.GetEnvironmentVariable);
+        if (Packages.Count > 0) options = options with { Packages = Packages.ToList() };
+        if (Cgo is { } cgo) options = options with { Cgo = cgo };
+        if (GoArch is not null) options = options with { GoArch = GoArch };
+        return options with
+        {
+            CCompiler = CCompiler,
+            Tags = Tags.ToList(),
+            Variables = new Dictionary<string, string>(Variables, StringComparer.Ordinal),
+        };
+    }
+
+    internal GoBuilder ToBuilder(string image) => new() { Image = image, Transfer = Transfer };
+}

@@ -1,0 +1,25 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.MiniContainer.GoRestore;
+using Cake.MiniContainer.Hosting;
+using MiniContainer.Steps;
+
+namespace Cake.MiniContainer;
+
+public static partial class MiniContainerAliases
+{
+    /// <summary>Restore: <c>go mod download</c> in the builder container, filling the module cache volume (skipped for vendor/).</summary>
+    [CakeMethodAlias]
+    public static GoRestoreOutcome GoRestore(this ICakeContext context, GoRestoreSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        return StepExecution.Run(context, "GoRestore", settings.DockerHost, async (engine, logger, ct) =>
+        {
+            var module = settings.LoadModule(context);
+            var builder = settings.ToBuilder(await BuilderImageChoice.ResolveAsync(engine, settings, module, logger, ct).ConfigureAwait(false));
+            var result = await GoRestoreStep.RunAsync(engine, new GoRestoreRequest(module, settings.ToOptions(context), builder), logger, ct).ConfigureAwait(false);
+            return new GoRestoreOutcome(result.Skipped, result.Duration);
+        });
+    }
+}

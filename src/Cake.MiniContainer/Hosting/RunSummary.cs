@@ -1,0 +1,104 @@
+using System.Globalization;
+using Cake.Core.Diagnostics;
+using MiniContainer.Elf;
+
+namespace Cake.MiniContainer.Hosting;
+
+/// <summary>What a run did, for the table printed at its end: binaries, images and step times.</summary>
+public sealed class RunSummary
+{
+    private readonly List<(string Step, TimeSpan Duration)> _steps = [];
+    private readonly SortedDictionary<string, BinaryLine> _binaries = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, ImageLine> _images = new(StringComparer.Ordinal);
+
+    /// <summary>The summary of this process's run (a Cake run is one process).</summary>
+    public static RunSummary Current { get; } = new();
+
+    private int _printAtExit;
+
+    public bool IsEmpty => _steps.Count == 0;
+
+    /// <summary>
+    /// Prints the summary when the process ends, after Cake's own task table, whether the run passed
+    /// or failed (an exit hook, so the recipe takes neither Setup nor Teardown from the script).
+    /// </summary>
+    internal void PrintAtExit(ICakeLog log)
+    {
+        if (Interlocked.Exchange(ref _printAtExit, 1) == 1) return;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (IsEmpty) return;
+            log.Information("");
+            log.Information("MiniContainer summary");
+            foreach (var line in Render()) log.Information("{0}", line);
+        };
+    }
+
+    internal void AddStep(string step, TimeSpan duration)
+    {
+        lock (_steps) _steps.Add((step, duration));
+    }
+
+    internal void AddBinary(string name, long size) => Update(_binaries, name, line => line with { Size = size }, new BinaryLine(size, null, null));
+
+    internal void AddVerification(string name, BinaryReport report) =>
+        Update(_binaries, name, line => line with { Size = report.File.Size, Linkage = report.Linking.Linkage, GoVersion = report.Go.BuildInfo?.GoVersion },
+            new BinaryLine(report.File.Size, report.Linking.Linkage, report.Go.BuildInfo?.GoVersion));
+
+    internal void AddImage(string reference, long size) => Update(_images, reference, line => line with { Size = size }, new ImageLine(size, null));
+
+    internal void AddDigest(string reference, string pushedAs, string digest) =>
+        Update(_images, reference, line => line with { Pushed = $"{pushedAs}@{digest}" }, new ImageLine(null, $"{pushedAs}@{digest}"));
+
+    /// <summary>The summary as lines: one per binary, image and step.</summary>
+    public IReadOnlyList<string> Render()
+    {
+        var lines = new List<string>();
+        lock (_steps)
+        {
+            if (_binaries.Count > 0)
+            {
+                lines.Add("Binaries:");
+                foreach (var (name, b) in _binaries)
+                    lines.Add($"  {name,-24} {Size(b.Size),10}  {Linking(b.Linkage),-22} {b.GoVersion ?? "(Go version not read)"}");
+            }
+            if (_images.Count > 0)
+            {
+                lines.Add("Images:");
+                foreach (var (reference, i) in _images)
+                    lines.Add($"  {reference,-40} {(i.Size is { } s ? Size(s) : ""),10}  {i.Pushed ?? "(not pushed)"}");
+            }
+            if (_steps.Count > 0)
+            {
+                lines.Add("Steps:");
+                foreach (var (step, duration) in _steps)
+                    lines.Add($"  {step,-24} {duration.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),8} s");
+            }
+        }
+        return lines;
+    }
+
+    private void Update<T>(SortedDictionary<string, T> lines, string key, Func<T, T> change, T created)
+    {
+        lock (_steps) lines[key] = lines.TryGetValue(key, out var line) ? change(line) : created;
+    }
+
+    private static string Linking(Linkage? linkage) => linkage switch
+    {
+        Linkage.Static => "static",
+        Linkage.StaticPie => "static (static-pie)",
+        Linkage.Dynamic => "DYNAMIC",
+        _ => "(not verified)",
+    };
+
+    internal static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => (bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) + " MiB",
+        >= 1024 => (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KiB",
+        _ => bytes + " B",
+    };
+
+    private sealed record BinaryLine(long Size, Linkage? Linkage, string? GoVersion);
+
+    private sealed record ImageLine(long? Size, string? Pushed);
+}

@@ -1,0 +1,30 @@
+using Cake.Core.IO;
+
+namespace Cake.MiniContainer.PublishImage;
+
+/// <summary>Settings for <c>PublishImage</c>: where to push, and as whom.</summary>
+public sealed class PublishImageSettings
+{
+    /// <summary>host[:port]; empty for Docker Hub.</summary>
+    public required string Registry { get; set; }
+
+    public required string Repository { get; set; }
+
+    public string Tag { get; set; } = "latest";
+
+    /// <summary>With <see cref="Password"/>: explicit credentials. Otherwise MINICONTAINER_REGISTRY_USERNAME/_PASSWORD, then ~/.docker/config.json.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>Never logged: shown as *** wherever it would appear.</summary>
+    public string? Password { get; set; }
+
+    public FilePath? DockerConfigFile { get; set; }
+
+    /// <summary>Where the digest is saved; null for artifacts/image-digest.txt.</summary>
+    public FilePath? DigestFile { get; set; }
+
+    public Uri? DockerHost { get; set; }
+
+    public override string ToString() =>
+        $"{Registry}/{Repository}:{Tag} as {(Username is null ? "(from the environment or docker config)" : $"'{Username}'")}, password {(Password is null ? "not set" : "***")}";
+}

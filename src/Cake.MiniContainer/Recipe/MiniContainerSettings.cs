@@ -1,0 +1,71 @@
+using Cake.MiniContainer.SmokeTest;
+
+namespace Cake.MiniContainer.Recipe;
+
+/// <summary>
+/// What a build script sets for the recipe (<c>MiniContainer.Settings</c>). Each value is the
+/// script's default: a <c>--name=value</c> argument or a <c>MINICONTAINER_&lt;NAME&gt;</c> variable
+/// wins over it, and go.mod supplies what nobody set. See <see cref="RecipeArguments"/>.
+/// </summary>
+public sealed class MiniContainerSettings
+{
+    /// <summary>--source: the folder with go.mod.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>--output: the artifacts folder (binaries, reports, staged bundle, digests).</summary>
+    public string? Output { get; set; }
+
+    /// <summary>--builder-image: an image with Go and a musl C compiler.</summary>
+    public string? BuilderImage { get; set; }
+
+    /// <summary>--cc: the C compiler inside the builder.</summary>
+    public string? CCompiler { get; set; }
+
+    /// <summary>--cgo: CGO_ENABLED.</summary>
+    public bool? Cgo { get; set; }
+
+    /// <summary>--goarch: the target architecture.</summary>
+    public string? GoArch { get; set; }
+
+    /// <summary>--packages: main packages, e.g. "./cmd/...".</summary>
+    public IList<string> Packages { get; set; } = [];
+
+    /// <summary>--base-image: the runtime base, or "scratch".</summary>
+    public string? BaseImage { get; set; }
+
+    /// <summary>--image: the image name (one binary), or the prefix of "&lt;image&gt;-&lt;binary&gt;" (several).</summary>
+    public string? Image { get; set; }
+
+    /// <summary>--tag.</summary>
+    public string? Tag { get; set; }
+
+    /// <summary>--registry: host[:port] to push to; without it PublishImage pushes nothing.</summary>
+    public string? Registry { get; set; }
+
+    /// <summary>--registry-username.</summary>
+    public string? RegistryUsername { get; set; }
+
+    /// <summary>--registry-password (never logged).</summary>
+    public string? RegistryPassword { get; set; }
+
+    /// <summary>--ca-bundle: "builder" (the builder image's bundle), "none", or a PEM file.</summary>
+    public string? CaBundle { get; set; }
+
+    /// <summary>--ca-file: extra CA PEM files appended to the bundle.</summary>
+    public IList<string> CaFiles { get; set; } = [];
+
+    /// <summary>-X values for the build, e.g. ["main.version"] = "1.2.3".</summary>
+    public IDictionary<string, string> Variables { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>The smoke test of every image without its own entry in <see cref="SmokeTests"/>; null runs the image's CMD and expects exit code 0.</summary>
+    public SmokeTestSettings? SmokeTest { get; set; }
+
+    /// <summary>Smoke tests by binary name, for modules with several binaries.</summary>
+    public IDictionary<string, SmokeTestSettings> SmokeTests { get; set; } = new Dictionary<string, SmokeTestSettings>();
+
+    /// <summary>Ports the images declare (EXPOSE).</summary>
+    public IList<int> ExposedPorts { get; set; } = [];
+
+    /// <summary>org.opencontainers.image.source.</summary>
+    public string? SourceUrl { get; set; }
+}

@@ -1,0 +1,31 @@
+namespace Cake.MiniContainer.Recipe;
+
+/// <summary>Every argument the recipe reads: the one list the README's table and the resolver share.</summary>
+public static class RecipeArguments
+{
+    public static readonly RecipeArgument Source = new("source", "the folder with go.mod", "the folder of build.cake");
+    public static readonly RecipeArgument Output = new("output", "the artifacts folder: bin/, verify reports, image/ (CA bundle, image list, digests)", "`artifacts` under the source folder");
+    public static readonly RecipeArgument BuilderImage = new("builder-image", "an image with Go and a musl C compiler to build in", "`minicontainer/go-builder:<go>-alpine`, made once from `golang:<go>-alpine` + gcc, musl-dev (go directive of go.mod)");
+    public static readonly RecipeArgument CCompiler = new("cc", "the C compiler inside the builder (CC)", "the builder image's own CC");
+    public static readonly RecipeArgument Cgo = new("cgo", "`true` or `false`: CGO_ENABLED (on links libc statically with musl)", "`true` (or the host's CGO_ENABLED)");
+    public static readonly RecipeArgument GoArch = new("goarch", "the target GOARCH (`amd64`, `arm64`, ...); Verify checks the binary matches", "this machine's (or the host's GOARCH)");
+    public static readonly RecipeArgument Packages = new("packages", "main packages, comma-separated (`.`, `./cmd/api`, `./cmd/...`)", "`./...` (every main package)");
+    public static readonly RecipeArgument BaseImage = new("base-image", "the runtime base image, or `scratch`", "`alpine:3.20`");
+    public static readonly RecipeArgument Image = new("image", "the image name; with several binaries the prefix of `<image>-<binary>`", "the last element of go.mod's module path");
+    public static readonly RecipeArgument Tag = new("tag", "the image tag", "`latest`");
+    public static readonly RecipeArgument Registry = new("registry", "`host[:port]` to push to; PublishImage pushes only when it is given", "none: nothing is pushed");
+    public static readonly RecipeArgument RegistryUsername = new("registry-username", "user name for the registry (with the password)", "`~/.docker/config.json` (credential helpers, auths)");
+    public static readonly RecipeArgument RegistryPassword = new("registry-password", "password or token for the registry; never printed", "`~/.docker/config.json`");
+    public static readonly RecipeArgument CaBundle = new("ca-bundle", "the CA bundle the image trusts: `builder` (the builder image's), `none`, or a PEM file", "`builder`");
+    public static readonly RecipeArgument CaFile = new("ca-file", "extra CA PEM files appended to the bundle, comma-separated", "none");
+    public static readonly RecipeArgument Binary = new("binary", "verify this file instead of the compiled binaries (VerifyBinary alone on any file; skips GoRestore and GoCompile)", "the binaries in `<output>/bin`");
+    public static readonly RecipeArgument SmokeTest = new("smoke-test", "`true` or `false`: run the SmokeTest step", "`true`");
+
+    public static IReadOnlyList<RecipeArgument> All { get; } =
+        [Source, Output, BuilderImage, CCompiler, Cgo, GoArch, Packages, BaseImage, Image, Tag, Registry, RegistryUsername, RegistryPassword, CaBundle, CaFile, Binary, SmokeTest];
+
+    /// <summary>The table the README shows (Markdown).</summary>
+    public static string MarkdownTable() =>
+        "| argument | environment variable | what it sets | default |\n|---|---|---|---|\n" +
+        string.Join("\n", All.Select(a => $"| `{a.CommandLine}` | `{a.EnvironmentVariable}` | {a.Meaning} | {a.Default} |")) + "\n";
+}

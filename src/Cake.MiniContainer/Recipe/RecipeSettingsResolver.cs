@@ -1,0 +1,169 @@
+using System.Globalization;
+using MiniContainer;
+using MiniContainer.Docker.Images;
+using MiniContainer.Go;
+using MiniContainer.Images.Certificates;
+using MiniContainer.Images.Spec;
+
+namespace Cake.MiniContainer.Recipe;
+
+/// <summary>
+/// Resolves the recipe's settings: a <c>--name=value</c> argument wins over a <c>MINICONTAINER_&lt;NAME&gt;</c>
+/// variable, which wins over the script's <see cref="MiniContainerSettings"/>, which wins over go.mod's
+/// defaults. Pure apart from the functions it is given; every value is checked, and a wrong one ends
+/// in a <see cref="RecipeArgumentException"/> that names the argument.
+/// </summary>
+public static class RecipeSettingsResolver
+{
+    private static readonly HashSet<string> KnownGoArch = new(StringComparer.Ordinal)
+        { "386", "amd64", "arm", "arm64", "loong64", "mips", "mips64", "mips64le", "mipsle", "ppc64", "ppc64le", "riscv64", "s390x" };
+
+    /// <param name="script">What the build script set.</param>
+    /// <param name="argument">A command-line argument's value by name (null when not given).</param>
+    /// <param name="environment">An environment variable's value by name (null when not set).</param>
+    /// <param name="workingDirectory">The folder relative paths are resolved against (the script's).</param>
+    /// <param name="fileExists">Whether a file exists (for PEM files and --binary).</param>
+    /// <param name="loadModule">Reads go.mod in a folder; null when there is none.</param>
+    public static ResolvedRecipeSettings Resolve(
+        MiniContainerSettings script, Func<string, string?> argument, Func<string, string?> environment,
+        string workingDirectory, Func<string, bool> fileExists, Func<string, GoModule?> loadModule)
+    {
+        var values = new Values(argument, environment);
+        var source = FullPath(workingDirectory, (values.Get(RecipeArguments.Source) ?? Given(RecipeArguments.Source, script.Source))?.Value ?? ".");
+        var module = loadModule(source.Value);
+        var output = FullPath(source.Value, (values.Get(RecipeArguments.Output) ?? Given(RecipeArguments.Output, script.Output))?.Value ?? "artifacts");
+
+        var goArch = values.Get(RecipeArguments.GoArch) ?? Given(RecipeArguments.GoArch, script.GoArch);
+        if (goArch is not null && !KnownGoArch.Contains(goArch.Value))
+            throw Wrong(goArch, $"is not a GOARCH Go knows; use one of {string.Join(", ", KnownGoArch.Order(StringComparer.Ordinal))}.");
+
+        var baseImage = values.Get(RecipeArguments.BaseImage) ?? Given(RecipeArguments.BaseImage, script.BaseImage);
+        if (baseImage is not null && baseImage.Value != RuntimeImageSpec.Scratch) CheckReference(baseImage);
+        var builder = values.Get(RecipeArguments.BuilderImage) ?? Given(RecipeArguments.BuilderImage, script.BuilderImage);
+        if (builder is not null) CheckReference(builder);
+
+        var image = values.Get(RecipeArguments.Image) ?? Given(RecipeArguments.Image, script.Image);
+        var imageName = image?.Value ?? module?.DefaultBinaryName.ToLowerInvariant();
+        if (image is not null) Check(image, () => ImageReference.Create(null, image.Value));
+        var tag = values.Get(RecipeArguments.Tag) ?? Given(RecipeArguments.Tag, script.Tag);
+        if (tag is not null) Check(tag, () => ImageReference.Create(null, "x", tag.Value));
+        var registry = values.Get(RecipeArguments.Registry) ?? Given(RecipeArguments.Registry, script.Registry);
+        if (registry is not null) Check(registry, () => ImageReference.Create(registry.Value, "x"));
+
+        var username = values.Get(RecipeArguments.RegistryUsername) ?? Given(RecipeArguments.RegistryUsername, script.RegistryUsername);
+        var password = values.Get(RecipeArguments.RegistryPassword) ?? Given(RecipeArguments.RegistryPassword, script.RegistryPassword);
+        if ((username is null) != (password is null))
+            throw new RecipeArgumentException(username is null ? RecipeArguments.RegistryUsername : RecipeArguments.RegistryPassword,
+                $"{(username ?? password)!.Where} is set but {(username is null ? "--registry-username" : "--registry-password")} is not: give both, or neither to use ~/.docker/config.json.");
+
+        var (caSource, caFile) = CaBundle(values.Get(RecipeArguments.CaBundle) ?? Given(RecipeArguments.CaBundle, script.CaBundle), source.Value, fileExists);
+        var caFiles = (values.GetList(RecipeArguments.CaFile) ?? GivenList(RecipeArguments.CaFile, script.CaFiles) ?? []).Select(file =>
+        {
+            var path = FullPath(source.Value, file.Value);
+            return fileExists(path.Value) ? path.Value : throw Wrong(file, $"names no file ({path.Value} does not exist); give PEM files of the CAs to add.");
+        }).ToList();
+
+        var binary = values.Get(RecipeArguments.Binary);
+        string? binaryPath = null;
+        if (binary is not null)
+        {
+            binaryPath = FullPath(workingDirectory, binary.Value).Value;
+            if (!fileExists(binaryPath)) throw Wrong(binary, $"names no file ({binaryPath} does not exist).");
+        }
+
+        var packages = values.GetList(RecipeArguments.Packages)?.Select(p => p.Value).ToList()
+            ?? (script.Packages.Count > 0 ? script.Packages.ToList() : ["./..."]);
+
+        return new ResolvedRecipeSettings
+        {
+            Source = source.Value,
+            Output = output.Value,
+            Module = module,
+            BuilderImage = builder?.Value,
+            CCompiler = (values.Get(RecipeArguments.CCompiler) ?? Given(RecipeArguments.CCompiler, script.CCompiler))?.Value,
+            Cgo = Boolean(values.Get(RecipeArguments.Cgo)) ?? script.Cgo,
+            GoArch = goArch?.Value,
+            Packages = packages,
+            BaseImage = baseImage?.Value ?? RuntimeImageSpec.DefaultBaseImage,
+            Image = imageName,
+            Tag = tag?.Value ?? "latest",
+            Registry = registry?.Value,
+            RegistryUsername = username?.Value,
+            RegistryPassword = password?.Value,
+            CaBundleSource = caSource,
+            CaBundleFile = caFile,
+            CaFiles = caFiles,
+            Binary = binaryPath,
+            RunSmokeTest = Boolean(values.Get(RecipeArguments.SmokeTest)) ?? true,
+            Variables = new Dictionary<string, string>(script.Variables, StringComparer.Ordinal),
+            SmokeTest = script.SmokeTest,
+            SmokeTests = new Dictionary<string, global::Cake.MiniContainer.SmokeTest.SmokeTestSettings>(script.SmokeTests, StringComparer.Ordinal),
+            ExposedPorts = script.ExposedPorts.ToList(),
+            SourceUrl = script.SourceUrl,
+        };
+    }
+
+    private static (CaBundleSource, string?) CaBundle(Setting? value, string source, Func<string, bool> fileExists)
+    {
+        if (value is null || value.Value.Equals("builder", StringComparison.OrdinalIgnoreCase)) return (CaBundleSource.BuilderImage, null);
+        if (value.Value.Equals("none", StringComparison.OrdinalIgnoreCase)) return (CaBundleSource.None, null);
+        var path = FullPath(source, value.Value).Value;
+        return fileExists(path) ? (CaBundleSource.File, path) : throw Wrong(value, $"is neither `builder`, `none` nor an existing PEM file ({path} does not exist).");
+    }
+
+    private static bool? Boolean(Setting? value)
+    {
+        if (value is null) return null;
+        return value.Value.Trim().ToLowerInvariant() switch
+        {
+            "true" or "1" or "yes" or "on" => true,
+            "false" or "0" or "no" or "off" => false,
+            _ => throw Wrong(value, "is not a boolean; use true or false."),
+        };
+    }
+
+    private static void CheckReference(Setting value) => Check(value, () => ImageReference.Parse(value.Value));
+
+    private static void Check(Setting value, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (MiniContainerException e)
+        {
+            throw Wrong(value, $"is not valid: {e.Message}");
+        }
+    }
+
+    private static RecipeArgumentException Wrong(Setting value, string problem) =>
+        new(value.Argument, $"{value.Where}: '{value.Value}' {problem}");
+
+    private static Setting FullPath(string root, string path) => new(RecipeArguments.Source, Path.GetFullPath(Path.Combine(root, path)), "");
+
+    private static Setting? Given(RecipeArgument argument, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : new Setting(argument, value, $"MiniContainer.Settings ({argument.CommandLine})");
+
+    private static IReadOnlyList<Setting>? GivenList(RecipeArgument argument, IList<string> values) =>
+        values.Count == 0 ? null : values.Select(v => Given(argument, v)!).ToList();
+
+    /// <summary>A value and where it came from, for messages.</summary>
+    private sealed record Setting(RecipeArgument Argument, string Value, string Where);
+
+    private sealed class Values(Func<string, string?> argument, Func<string, string?> environment)
+    {
+        public Setting? Get(RecipeArgument name)
+        {
+            if (argument(name.Name) is { } fromArgument)
+                return new Setting(name, fromArgument, $"{name.CommandLine}={fromArgument}");
+            if (environment(name.EnvironmentVariable) is { Length: > 0 } fromEnvironment)
+                return new Setting(name, fromEnvironment, $"{name.EnvironmentVariable}={fromEnvironment}");
+            return null;
+        }
+
+        public IReadOnlyList<Setting>? GetList(RecipeArgument name) =>
+            Get(name) is { } value
+                ? value.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => value with { Value = v }).ToList()
+                : null;
+    }
+}

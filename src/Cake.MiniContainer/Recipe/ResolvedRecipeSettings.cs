@@ -1,0 +1,75 @@
+using Cake.MiniContainer.SmokeTest;
+using MiniContainer.Go;
+using MiniContainer.Images.Certificates;
+
+namespace Cake.MiniContainer.Recipe;
+
+/// <summary>The recipe's settings after arguments, environment, script and go.mod have had their say.</summary>
+public sealed record ResolvedRecipeSettings
+{
+    public required string Source { get; init; }
+
+    public required string Output { get; init; }
+
+    /// <summary>The module, or null when the source folder has no go.mod (only VerifyBinary --binary works then).</summary>
+    public GoModule? Module { get; init; }
+
+    /// <summary>The builder the user named; null for the default builder of go.mod's Go version.</summary>
+    public string? BuilderImage { get; init; }
+
+    public string? CCompiler { get; init; }
+
+    public bool? Cgo { get; init; }
+
+    public string? GoArch { get; init; }
+
+    public IReadOnlyList<string> Packages { get; init; } = ["./..."];
+
+    public required string BaseImage { get; init; }
+
+    /// <summary>Null when there is no go.mod and no --image.</summary>
+    public string? Image { get; init; }
+
+    public required string Tag { get; init; }
+
+    public string? Registry { get; init; }
+
+    public string? RegistryUsername { get; init; }
+
+    public string? RegistryPassword { get; init; }
+
+    public CaBundleSource CaBundleSource { get; init; } = CaBundleSource.BuilderImage;
+
+    public string? CaBundleFile { get; init; }
+
+    public IReadOnlyList<string> CaFiles { get; init; } = [];
+
+    public string? Binary { get; init; }
+
+    public bool RunSmokeTest { get; init; } = true;
+
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
+    public SmokeTestSettings? SmokeTest { get; init; }
+
+    public IReadOnlyDictionary<string, SmokeTestSettings> SmokeTests { get; init; } = new Dictionary<string, SmokeTestSettings>();
+
+    public IReadOnlyList<int> ExposedPorts { get; init; } = [];
+
+    public string? SourceUrl { get; init; }
+
+    public string BinDirectory => Path.Combine(Output, "bin");
+
+    public string ImageDirectory => Path.Combine(Output, "image");
+
+    public GoModule RequireModule() => Module ?? GoModule.Load(Source);
+
+    /// <summary>The builder image's name, default or named (the CA step copies from it).</summary>
+    public string EffectiveBuilderImage => BuilderImage ?? global::MiniContainer.Steps.GoBuilder.DefaultImageFor(RequireModule().GoVersion);
+
+    public SmokeTestSettings? SmokeTestFor(string binary) => SmokeTests.TryGetValue(binary, out var own) ? own : SmokeTest;
+
+    public override string ToString() =>
+        $"source {Source}, output {Output}, builder {BuilderImage ?? "(default)"}, base {BaseImage}, image {Image}:{Tag}, " +
+        $"registry {Registry ?? "(none)"}, user {RegistryUsername ?? "(config)"}, password {(RegistryPassword is null ? "(config)" : "***")}";
+}

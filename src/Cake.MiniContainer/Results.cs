@@ -1,0 +1,30 @@
+using Cake.Core.IO;
+
+// The aliases' results, in this namespace rather than the core's: Cake writes alias proxies into the
+// script with namespace-qualified type names, and the recipe's `MiniContainer` class would hide the
+// core's `MiniContainer.*` namespaces there.
+namespace Cake.MiniContainer;
+
+/// <summary>What GoRestore did: downloaded, or skipped because the module vendors its dependencies.</summary>
+public sealed record GoRestoreOutcome(bool Skipped, TimeSpan Duration);
+
+/// <summary>A binary GoCompile wrote.</summary>
+public sealed record GoBinary(string Name, FilePath Path, string ImportPath, long SizeBytes);
+
+/// <summary>A binary that passed VerifyBinary: how it links, for which machine, which Go built it, and any warnings.</summary>
+public sealed record VerifiedBinary(FilePath Path, bool IsStatic, string Linkage, string Machine, string? GoVersion, IReadOnlyList<string> Warnings, FilePath ReportFile);
+
+/// <summary>The CA bundle CaCertificates staged (no file when the image trusts no CA).</summary>
+public sealed record StagedCertificates(FilePath? File, int CertificateCount, long SizeBytes);
+
+/// <summary>An image ComposeImage built.</summary>
+public sealed record BuiltImage(string Id, IReadOnlyList<string> Tags, long SizeBytes, string Dockerfile)
+{
+    public string Reference => Tags.Count > 0 ? Tags[0] : Id;
+}
+
+/// <summary>A smoke test that passed: what was checked, how long it took, and what the container printed.</summary>
+public sealed record SmokeTestPassed(string Image, string Checked, TimeSpan Duration, string Output);
+
+/// <summary>A pushed image: the tag it was pushed as, its digest, and reference@digest to deploy.</summary>
+public sealed record PushedImage(string Reference, string Digest, string PinnedReference, FilePath DigestFile);

@@ -1,0 +1,24 @@
+namespace Cake.MiniContainer.SmokeTest;
+
+/// <summary>Settings for <c>SmokeTest</c>: a one-shot run (exit code, output) or a server that answers HTTP.</summary>
+public sealed class SmokeTestSettings
+{
+    /// <summary>Arguments after the entry point; null keeps the image's CMD.</summary>
+    public IList<string>? Arguments { get; set; }
+
+    public int ExpectedExitCode { get; set; }
+
+    /// <summary>Text the output must contain (one-shot).</summary>
+    public string? ExpectedOutput { get; set; }
+
+    /// <summary>A server's port: the container must keep running and answer HTTP GET on 127.0.0.1:port (host network).</summary>
+    public int? Port { get; set; }
+
+    public string Path { get; set; } = "/";
+
+    public TimeSpan TimeLimit { get; set; } = TimeSpan.FromSeconds(30);
+
+    public IList<string> Environment { get; set; } = [];
+
+    public Uri? DockerHost { get; set; }
+}
