@@ -29,6 +29,14 @@ public sealed record GoBuilder
     /// <summary>The named volume holding Go's build cache (GOCACHE), shared by builds.</summary>
     public string BuildCacheVolume { get; init; } = "minicontainer-gocache";
 
+    /// <summary>
+    /// Keep the builder container running between builds of a project (bind mounts only), so a
+    /// rebuild is a docker exec. It removes itself after <see cref="WarmIdleTimeout"/> without builds.
+    /// </summary>
+    public bool KeepWarm { get; init; } = true;
+
+    public TimeSpan WarmIdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
     internal bool UsesBindMounts(bool engineSharesFileSystem) => Transfer switch
     {
         FileTransfer.BindMount => true,

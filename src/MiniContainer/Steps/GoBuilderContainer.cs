@@ -42,6 +42,11 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
         };
 
         logger.LogInformation("{Step}: {Command} in {Image} ({Transfer})", step, invocation, builder.Image, bind ? "bind mounts" : "copy through the engine");
+        if (bind && builder.KeepWarm)
+        {
+            var warm = await WarmBuilderContainer.AcquireAsync(engine, spec, builder.WarmIdleTimeout, logger, cancellationToken).ConfigureAwait(false);
+            return await warm.ExecAsync(invocation.Argv, invocation.EnvironmentLines, SourcePath, line => logger.LogInformation("{Line}", line.Text), cancellationToken).ConfigureAwait(false);
+        }
         var files = new ContainerFiles(engine);
         var excluded = ExcludedFromCopy(module, hostOutputDirectory);
         return await new ContainerRunner(engine).RunAsync(

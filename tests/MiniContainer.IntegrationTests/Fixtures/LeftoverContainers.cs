@@ -18,4 +18,15 @@ public static class LeftoverContainers
             .Select(c => c.ID)
             .ToList();
     }
+
+    /// <summary>Warm builder containers that have <paramref name="hostDirectory"/> bound (they outlive a build by design).</summary>
+    public static async Task<IReadOnlyList<string>> WarmBuildersOfAsync(DockerEngine engine, string hostDirectory)
+    {
+        var filters = new Dictionary<string, IDictionary<string, bool>>
+        {
+            ["label"] = new Dictionary<string, bool> { ["org.minicontainer.warm-builder=true"] = true },
+        };
+        var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters });
+        return containers.Where(c => c.Mounts.Any(m => m.Source == hostDirectory)).Select(c => c.ID).ToList();
+    }
 }

@@ -87,14 +87,16 @@ public class GoBuildFailureTests(ITestOutputHelper output)
         {
             var compile = GoCompileStep.RunAsync(engine, request, _logger, cancellation.Token);
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while ((await LeftoverContainers.OfStepsAsync(engine, "compile")).Count == 0 && DateTime.UtcNow < deadline && !compile.IsCompleted)
+            while ((await LeftoverContainers.WarmBuildersOfAsync(engine, source)).Count == 0 && DateTime.UtcNow < deadline && !compile.IsCompleted)
                 await Task.Delay(100);
-            (await LeftoverContainers.OfStepsAsync(engine, "compile")).ShouldNotBeEmpty("the compile container should be running");
+            (await LeftoverContainers.WarmBuildersOfAsync(engine, source)).ShouldNotBeEmpty("the builder container should be running");
+            await Task.Delay(500); // let go build get going inside it
 
             cancellation.Cancel();
 
             await Should.ThrowAsync<OperationCanceledException>(() => compile);
             (await LeftoverContainers.OfStepsAsync(engine, "compile")).ShouldBeEmpty();
+            (await LeftoverContainers.WarmBuildersOfAsync(engine, source)).ShouldBeEmpty();
         }
         finally
         {

@@ -35,7 +35,8 @@ public class GoRestoreStepTests(ITestOutputHelper output)
         using var engine = await DockerEngine.ConnectAsync();
         var (source, proxy) = ModuleWithDependency();
         // A module cache of this test's own, so only this restore can have filled it.
-        var builder = new GoBuilder { Image = TestBed.BuilderImage, Transfer = transfer, ModuleCacheVolume = $"mc-test-gomod-{Guid.NewGuid():N}" };
+        // Not kept warm: the test removes its volume at the end.
+        var builder = new GoBuilder { Image = TestBed.BuilderImage, Transfer = transfer, KeepWarm = false, ModuleCacheVolume = $"mc-test-gomod-{Guid.NewGuid():N}" };
         var module = GoModule.Load(source);
         try
         {
@@ -60,7 +61,7 @@ public class GoRestoreStepTests(ITestOutputHelper output)
     {
         using var engine = await DockerEngine.ConnectAsync();
         var (source, _) = ModuleWithDependency();
-        var builder = new GoBuilder { Image = TestBed.BuilderImage, ModuleCacheVolume = $"mc-test-gomod-{Guid.NewGuid():N}" };
+        var builder = new GoBuilder { Image = TestBed.BuilderImage, KeepWarm = false, ModuleCacheVolume = $"mc-test-gomod-{Guid.NewGuid():N}" };
         try
         {
             var offline = new GoBuildOptions { Cgo = false, Environment = new Dictionary<string, string> { ["GOPROXY"] = "off" } };

@@ -1,0 +1,185 @@
+using System.Security.Cryptography;
+using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
+using MiniContainer.Docker;
+using ContainerSpec = MiniContainer.Docker.ContainerSpec;
+
+namespace MiniContainer.Steps;
+
+/// <summary>
+/// A builder container kept running between builds of one project, so a rebuild pays for a
+/// docker exec instead of a container create, start and remove. It removes itself after it has
+/// been idle for a while (and after an absolute lifetime), and is removed at once when a build
+/// in it is cancelled. One per builder image, mounts and caches: projects never share one.
+/// </summary>
+internal sealed class WarmBuilderContainer
+{
+    public const string WarmLabel = "org.minicontainer.warm-builder";
+    private const string Heartbeat = "/tmp/.minicontainer-heartbeat";
+    private static readonly TimeSpan MaximumLifetime = TimeSpan.FromHours(2);
+    private static readonly TimeSpan MinimumRemainingLifetime = TimeSpan.FromMinutes(30);
+
+    private readonly DockerEngine _engine;
+
+    private WarmBuilderContainer(DockerEngine engine, string id)
+    {
+        _engine = engine;
+        Id = id;
+    }
+
+    public string Id { get; }
+
+    /// <summary>Finds the running warm container for this spec, or starts one.</summary>
+    public static async Task<WarmBuilderContainer> AcquireAsync(DockerEngine engine, ContainerSpec spec, TimeSpan idleTimeout, ILogger logger, CancellationToken cancellationToken)
+    {
+        var imageId = (await engine.Client.Images.InspectImageAsync(spec.Image, cancellationToken).ConfigureAwait(false)).ID;
+        var name = NameFor(spec, imageId);
+        for (var attempt = 0; ; attempt++)
+        {
+            var existing = await InspectAsync(engine, name, cancellationToken).ConfigureAwait(false);
+            if (existing is not null && IsUsable(existing))
+                return new WarmBuilderContainer(engine, existing.ID);
+            if (existing is not null)
+                await RemoveAsync(engine, existing.ID).ConfigureAwait(false);
+            try
+            {
+                var id = await CreateAndStartAsync(engine, spec, name, idleTimeout, cancellationToken).ConfigureAwait(false);
+                logger.LogDebug("Started warm builder {Name} ({Id})", name, id[..12]);
+                return new WarmBuilderContainer(engine, id);
+            }
+            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < 3)
+            {
+                // Another build of the same project created it first: use that one.
+            }
+        }
+    }
+
+    /// <summary>Runs the command in the container; a cancelled command takes the container with it.</summary>
+    public async Task<ContainerExit> ExecAsync(IReadOnlyList<string> command, IReadOnlyList<string> environment, string? workingDirectory, Action<ContainerOutputLine> onLine, CancellationToken cancellationToken)
+    {
+        // Mark the container busy while the command runs, so the idle watch does not end it mid-build.
+        IReadOnlyList<string> wrapped =
+        [
+            "sh", "-c", $"b=/tmp/.minicontainer-busy-$$; touch \"$b\"; \"$@\"; rc=$?; rm -f \"$b\"; touch {Heartbeat}; exit $rc", "minicontainer",
+            .. command,
+        ];
+        try
+        {
+            return await new ContainerExec(_engine).RunAsync(Id, wrapped, environment, workingDirectory, onLine, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // An exec cannot be killed through the API: remove the container, and the build in it.
+            await RemoveAsync(_engine, Id).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Removes every warm builder in the engine (e.g. `Clean`, or the end of a test run).</summary>
+    public static async Task<int> RemoveAllAsync(DockerEngine engine, CancellationToken cancellationToken)
+    {
+        var filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{WarmLabel}=true"] = true } };
+        var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters }, cancellationToken).ConfigureAwait(false);
+        foreach (var container in containers) await RemoveAsync(engine, container.ID).ConfigureAwait(false);
+        return containers.Count;
+    }
+
+    /// <summary>The idle watch the container runs as its main process (POSIX sh, busybox or coreutils).</summary>
+    internal static string IdleWatchScript(TimeSpan idleTimeout, TimeSpan maximumLifetime) =>
+        $"touch {Heartbeat}; start=$(date +%s); " +
+        "while sleep 1; do now=$(date +%s); " +
+        $"[ $((now - start)) -ge {(int)maximumLifetime.TotalSeconds} ] && exit 0; " +
+        "ls /tmp/.minicontainer-busy-* >/dev/null 2>&1 && continue; " +
+        $"[ $((now - $(stat -c %Y {Heartbeat}))) -ge {(int)idleTimeout.TotalSeconds} ] && exit 0; " +
+        "done";
+
+    /// <summary>One name per image, mounts, environment-independent settings: the same project finds its container again.</summary>
+    internal static string NameFor(ContainerSpec spec, string imageId)
+    {
+        var key = new StringBuilder(imageId).Append('\n').Append(spec.NetworkMode).Append('\n').Append(spec.User);
+        foreach (var bind in spec.Binds) key.Append("\nbind ").Append(bind.HostPath).Append(':').Append(bind.ContainerPath).Append(bind.ReadOnly ? ":ro" : ":rw");
+        foreach (var volume in spec.Volumes) key.Append("\nvolume ").Append(volume.VolumeName).Append(':').Append(volume.ContainerPath);
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString()))).ToLowerInvariant();
+        return $"minicontainer-builder-{hash[..16]}";
+    }
+
+    private static bool IsUsable(ContainerInspectResponse container) =>
+        container.State?.Running == true
+        && ParseEngineTime(container.State.StartedAt) is { } started
+        && DateTimeOffset.UtcNow - started < MaximumLifetime - MinimumRemainingLifetime;
+
+    /// <summary>The engine's RFC 3339 times carry nanoseconds, more digits than .NET parses.</summary>
+    internal static DateTimeOffset? ParseEngineTime(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        var trimmed = System.Text.RegularExpressions.Regex.Replace(value, @"(\.\d{7})\d+", "$1");
+        return DateTimeOffset.TryParse(trimmed, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+    }
+
+    private static async Task<string> CreateAndStartAsync(DockerEngine engine, ContainerSpec spec, string name, TimeSpan idleTimeout, CancellationToken cancellationToken)
+    {
+        var labels = new Dictionary<string, string>
+        {
+            [ContainerLabels.Managed] = "true",
+            [ContainerLabels.Step] = "warm-builder",
+            [WarmLabel] = "true",
+        };
+        var created = await engine.Client.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Name = name,
+            Image = spec.Image,
+            Entrypoint = ["sh", "-c"],
+            Cmd = [IdleWatchScript(idleTimeout, MaximumLifetime)],
+            WorkingDir = spec.WorkingDirectory!,
+            User = spec.User!,
+            Labels = labels,
+            HostConfig = new HostConfig
+            {
+                AutoRemove = true,
+                NetworkMode = spec.NetworkMode!,
+                Binds = spec.Binds.Select(b => $"{b.HostPath}:{b.ContainerPath}:{(b.ReadOnly ? "ro" : "rw")}").ToList(),
+                Mounts = spec.Volumes.Select(v => new Mount { Type = "volume", Source = v.VolumeName, Target = v.ContainerPath }).ToList(),
+            },
+        }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await engine.Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            return created.ID;
+        }
+        catch
+        {
+            await RemoveAsync(engine, created.ID).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<ContainerInspectResponse?> InspectAsync(DockerEngine engine, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await engine.Client.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task RemoveAsync(DockerEngine engine, string id)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await engine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, timeout.Token).ConfigureAwait(false);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            // Already being removed (AutoRemove after the idle watch ended).
+        }
+    }
+}
