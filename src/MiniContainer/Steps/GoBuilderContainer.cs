@@ -14,10 +14,10 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
     public const string SourcePath = "/src";
     public const string OutputPath = "/minicontainer/out";
 
+    /// <summary>Runs the go command; call <see cref="EnsureBuilderImageAsync"/> first.</summary>
     public async Task<ContainerExit> RunAsync(
         string step, GoModule module, GoInvocation invocation, string? hostOutputDirectory, IReadOnlyList<string> outputFiles, CancellationToken cancellationToken)
     {
-        await EnsureBuilderImageAsync(module, cancellationToken).ConfigureAwait(false);
         await new LeftoverContainerReaper(engine).ReapAsync(cancellationToken).ConfigureAwait(false);
         var volumes = new DockerVolumes(engine);
         await volumes.EnsureAsync(builder.ModuleCacheVolume, cancellationToken).ConfigureAwait(false);
@@ -67,9 +67,16 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task EnsureBuilderImageAsync(GoModule module, CancellationToken cancellationToken)
+    /// <summary>The builder image's ID; a clear error when the engine does not have it.</summary>
+    public async Task<string> EnsureBuilderImageAsync(GoModule module, CancellationToken cancellationToken)
     {
-        if (await new DockerImages(engine).ExistsAsync(builder.Image, cancellationToken).ConfigureAwait(false)) return;
+        try
+        {
+            return (await engine.Client.Images.InspectImageAsync(builder.Image, cancellationToken).ConfigureAwait(false)).ID;
+        }
+        catch (global::Docker.DotNet.DockerImageNotFoundException)
+        {
+        }
         throw new DockerImageMissingException(builder.Image, engine.Endpoint.ToString(),
             $"It is the Go builder: an image with Go {module.GoVersion ?? ""} and a musl C compiler. " +
             "Name one that is in the engine with --builder-image (and --cc for its compiler), or build it, e.g. " +

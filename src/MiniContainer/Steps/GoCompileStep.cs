@@ -5,12 +5,14 @@ using MiniContainer.Go;
 
 namespace MiniContainer.Steps;
 
-public sealed record GoCompileRequest(GoModule Module, GoBuildOptions Options, GoBuilder Builder, string OutputDirectory);
+/// <param name="SkipWhenUpToDate">Skip the build when its inputs (source files, options, builder image) hash as last time and the binaries are intact.</param>
+public sealed record GoCompileRequest(GoModule Module, GoBuildOptions Options, GoBuilder Builder, string OutputDirectory, bool SkipWhenUpToDate = true);
 
 /// <summary>A binary the Compile step wrote.</summary>
 public sealed record CompiledBinary(string Name, string Path, string ImportPath, long SizeBytes);
 
-public sealed record GoCompileResult(IReadOnlyList<CompiledBinary> Binaries, TimeSpan Duration);
+/// <param name="UpToDate">Nothing changed since the last compile into this folder, so the build was skipped.</param>
+public sealed record GoCompileResult(IReadOnlyList<CompiledBinary> Binaries, TimeSpan Duration, bool UpToDate = false);
 
 /// <summary>Compile: the static <c>go build</c> inside the builder container, into the output folder.</summary>
 public static class GoCompileStep
@@ -24,18 +26,25 @@ public static class GoCompileStep
         Directory.CreateDirectory(output);
 
         var names = packages.Select(p => p.BinaryName).ToList();
-        var exit = await new GoBuilderContainer(engine, request.Builder, logger)
-            .RunAsync("compile", request.Module, invocation, output, names, cancellationToken).ConfigureAwait(false);
+        var builder = new GoBuilderContainer(engine, request.Builder, logger);
+        var builderImageId = await builder.EnsureBuilderImageAsync(request.Module, cancellationToken).ConfigureAwait(false);
+
+        var previous = request.SkipWhenUpToDate ? CompileRecord.Read(output) : null;
+        var (treeHash, sources) = SourceTreeHasher.Hash(request.Module.Directory, [output, Path.Combine(request.Module.Directory, "artifacts")], previous?.Sources);
+        var fingerprint = SourceTreeHasher.HashText(string.Join('\n', [builderImageId, .. invocation.Argv, .. invocation.EnvironmentLines, .. names, treeHash]));
+        if (previous is not null && previous.Fingerprint == fingerprint && previous.BinariesIntact(output))
+        {
+            logger.LogInformation("Compile: up to date, nothing to build (sources, options and builder unchanged since the last compile into {Output})", output);
+            return new GoCompileResult(Describe(packages, output, request.Options), stopwatch.Elapsed, UpToDate: true);
+        }
+
+        CompileRecord.Delete(output);
+        var exit = await builder.RunAsync("compile", request.Module, invocation, output, names, cancellationToken).ConfigureAwait(false);
         if (!exit.Succeeded)
             throw new GoCommandFailedException("go build", exit);
 
-        var binaries = packages.Select(package =>
-        {
-            var path = Path.Combine(output, package.BinaryName);
-            if (!File.Exists(path))
-                throw new MiniContainerException($"go build succeeded but wrote no {path}: is {package.RelativePath} a main package for {request.Options.GoOs}/{request.Options.GoArch}?");
-            return new CompiledBinary(package.BinaryName, path, package.ImportPath, new FileInfo(path).Length);
-        }).ToList();
+        var binaries = Describe(packages, output, request.Options);
+        new CompileRecord(fingerprint, binaries.ToDictionary(b => b.Name, b => CompileRecord.StampOf(b.Path), StringComparer.Ordinal), sources).Write(output);
 
         stopwatch.Stop();
         foreach (var binary in binaries)
@@ -43,4 +52,13 @@ public static class GoCompileStep
         logger.LogInformation("Compile took {Seconds:F2} s", stopwatch.Elapsed.TotalSeconds);
         return new GoCompileResult(binaries, stopwatch.Elapsed);
     }
+
+    private static List<CompiledBinary> Describe(IReadOnlyList<GoMainPackage> packages, string output, GoBuildOptions options) =>
+        packages.Select(package =>
+        {
+            var path = Path.Combine(output, package.BinaryName);
+            if (!File.Exists(path))
+                throw new MiniContainerException($"go build succeeded but wrote no {path}: is {package.RelativePath} a main package for {options.GoOs}/{options.GoArch}?");
+            return new CompiledBinary(package.BinaryName, path, package.ImportPath, new FileInfo(path).Length);
+        }).ToList();
 }

@@ -22,8 +22,9 @@ public static class GoRestoreStep
 
         var stopwatch = Stopwatch.StartNew();
         var invocation = GoCommandLine.Download(request.Options, GoCachePaths.InContainer);
-        var exit = await new GoBuilderContainer(engine, request.Builder, logger)
-            .RunAsync("restore", request.Module, invocation, hostOutputDirectory: null, outputFiles: [], cancellationToken).ConfigureAwait(false);
+        var builder = new GoBuilderContainer(engine, request.Builder, logger);
+        await builder.EnsureBuilderImageAsync(request.Module, cancellationToken).ConfigureAwait(false);
+        var exit = await builder.RunAsync("restore", request.Module, invocation, hostOutputDirectory: null, outputFiles: [], cancellationToken).ConfigureAwait(false);
         if (!exit.Succeeded)
             throw new GoCommandFailedException("go mod download", exit);
         logger.LogInformation("Restore took {Seconds:F2} s", stopwatch.Elapsed.TotalSeconds);

@@ -14,9 +14,9 @@ public class GoCompileStepTests(ITestOutputHelper output)
 
     private static GoBuilder Builder(FileTransfer transfer = FileTransfer.Auto) => new() { Image = TestBed.BuilderImage, Transfer = transfer };
 
-    private async Task<GoCompileResult> CompileAsync(DockerEngine engine, string moduleDirectory, GoBuildOptions? options = null, FileTransfer transfer = FileTransfer.Auto, string? output = null)
+    private async Task<GoCompileResult> CompileAsync(DockerEngine engine, string moduleDirectory, GoBuildOptions? options = null, FileTransfer transfer = FileTransfer.Auto, string? output = null, bool skipWhenUpToDate = true)
     {
-        var request = new GoCompileRequest(GoModule.Load(moduleDirectory), options ?? new GoBuildOptions(), Builder(transfer), output ?? TestBed.TempDirectory("bin"));
+        var request = new GoCompileRequest(GoModule.Load(moduleDirectory), options ?? new GoBuildOptions(), Builder(transfer), output ?? TestBed.TempDirectory("bin"), skipWhenUpToDate);
         return await GoCompileStep.RunAsync(engine, request, _logger);
     }
 
@@ -47,9 +47,9 @@ public class GoCompileStepTests(ITestOutputHelper output)
         File.AppendAllText(Path.Combine(source, "main.go"), $"\nconst buildMarker = \"{Guid.NewGuid()}\"\n");
         var options = new GoBuildOptions { ExtraBuildFlags = ["-v"] };
 
-        var first = await CompileAsync(engine, source, options);
+        var first = await CompileAsync(engine, source, options, skipWhenUpToDate: false);
         var linesAfterFirst = _logger.Lines.Count;
-        var second = await CompileAsync(engine, source, options);
+        var second = await CompileAsync(engine, source, options, skipWhenUpToDate: false);
 
         output.WriteLine($"first compile {first.Duration.TotalSeconds:F2} s, second compile {second.Duration.TotalSeconds:F2} s");
         // go build -v names every package it compiles; a cached package is not named.
@@ -118,6 +118,34 @@ public class GoCompileStepTests(ITestOutputHelper output)
 
         ElfInspection.ShouldBeStatic(result.Binaries[0].Path);
         ProcessRunner.Run(result.Binaries[0].Path, []).StandardOutput.Trim().ShouldBe("16 1");
+    }
+
+    [EngineFact]
+    public async Task An_unchanged_tree_is_not_rebuilt_and_any_change_to_sources_options_or_output_is()
+    {
+        using var engine = await DockerEngine.ConnectAsync();
+        var source = TestBed.CopyOf(TestBed.Example("hello"), "uptodate");
+        var output = TestBed.TempDirectory("bin");
+        var options = new GoBuildOptions { Cgo = false };
+
+        var built = await CompileAsync(engine, source, options, output: output);
+        var unchanged = await CompileAsync(engine, source, options, output: output);
+        File.SetLastWriteTimeUtc(Path.Combine(source, "main.go"), DateTime.UtcNow.AddMinutes(1)); // touched, same content
+        var touched = await CompileAsync(engine, source, options, output: output);
+        File.AppendAllText(Path.Combine(source, "main.go"), "\nconst edited = 1\n");
+        var edited = await CompileAsync(engine, source, options, output: output);
+        var otherOptions = await CompileAsync(engine, source, options with { Variables = new Dictionary<string, string> { ["main.version"] = "2" } }, output: output);
+        File.Delete(Path.Combine(output, "hello"));
+        var afterDelete = await CompileAsync(engine, source, options with { Variables = new Dictionary<string, string> { ["main.version"] = "2" } }, output: output);
+
+        built.UpToDate.ShouldBeFalse();
+        unchanged.UpToDate.ShouldBeTrue();
+        unchanged.Binaries.ShouldBe(built.Binaries);
+        touched.UpToDate.ShouldBeTrue();
+        edited.UpToDate.ShouldBeFalse();
+        otherOptions.UpToDate.ShouldBeFalse();
+        afterDelete.UpToDate.ShouldBeFalse();
+        ProcessRunner.Run(afterDelete.Binaries[0].Path, ["--version"]).StandardOutput.ShouldStartWith("hello 2 ");
     }
 
     private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
