@@ -1,6 +1,7 @@
 // The repository's own build: ./build.sh <Target> [--name=value ...] (or ./build.ps1).
 // Every argument can also come from an environment variable MINICONTAINER_<NAME>.
 #load "test-results.cake"
+#load "prerequisites.cake"
 
 var target = Argument("target", "Default");
 var configuration = Setting("configuration", "Release");
@@ -37,9 +38,66 @@ Task("Compile")
     DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration });
 });
 
+Task("Provision")
+    .Description("Installs what the build needs on Debian (packages, dockerd, local images) with eng/provision.sh.")
+    .Does(() => Prerequisites.Provision(Context, root));
+
+Task("Prerequisites")
+    .Description("Checks for the Docker Engine, Go, the registry tools and the local images; provisions what is missing (--provision=false to only report).")
+    .Does(() => Prerequisites.Ensure(Context, root, Setting("provision", "true") != "false"));
+
+Task("Pack")
+    .Description("Packs Cake.MiniContainer (addin + recipe) into artifacts/packages, where the examples load it from.")
+    .IsDependentOn("Compile")
+    .Does(() =>
+{
+    var packages = artifacts.Combine("packages");
+    CleanDirectory(packages);
+    DotNetPack(root.CombineWithFilePath("src/Cake.MiniContainer/Cake.MiniContainer.csproj").FullPath,
+        new DotNetPackSettings { Configuration = configuration, OutputDirectory = packages });
+    // The examples cache the package (and scripts compiled against it) in tools/: drop them so they load this build.
+    foreach (var tools in GetDirectories(root.FullPath + "/examples/*/tools"))
+        DeleteDirectory(tools, new DeleteDirectorySettings { Recursive = true, Force = true });
+});
+
+Task("Publish")
+    .Description("Runs every example's own pipeline (./build.sh Publish in examples/*): binaries, images, smoke tests; pushes with --registry.")
+    .IsDependentOn("Prerequisites")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    // The local images eng/testbed.sh made (no registry to pull from here); name others to use them.
+    var passed = new List<string>
+    {
+        "--builder-image=" + Setting("builder-image", "minicontainer-testbed/go-builder:latest"),
+        "--base-image=" + Setting("base-image", "minicontainer-testbed/alpine:latest"),
+    };
+    foreach (var name in new[] { "registry", "tag" })
+        if (Setting(name, "") is { Length: > 0 } value) passed.Add($"--{name}={value}");
+    // Credentials travel in the environment, never on a command line where ps or a log would show them.
+    var environment = new Dictionary<string, string>();
+    foreach (var name in new[] { "registry-username", "registry-password" })
+        if (Setting(name, "") is { Length: > 0 } value) environment["MINICONTAINER_" + name.ToUpperInvariant().Replace('-', '_')] = value;
+
+    // The Cake consumers: every example with a build.cake.
+    foreach (var example in GetFiles(root.FullPath + "/examples/*/build.cake").Select(f => f.GetDirectory()).OrderBy(d => d.FullPath))
+    {
+        Information("");
+        Information("==> examples/{0}: ./build.sh Publish", example.GetDirectoryName());
+        var exitCode = StartProcess("bash", new ProcessSettings
+        {
+            Arguments = ProcessArgumentBuilder.FromStrings(new[] { "build.sh", "Publish" }.Concat(passed)),
+            WorkingDirectory = example,
+            EnvironmentVariables = environment,
+        });
+        if (exitCode != 0) throw new Exception($"examples/{example.GetDirectoryName()}: ./build.sh Publish failed with exit code {exitCode} (see above).");
+    }
+});
+
 Task("Test")
     .Description("Runs every test project and ends with the totals line.")
-    .IsDependentOn("Compile")
+    .IsDependentOn("Prerequisites")
+    .IsDependentOn("Pack")
     .Does(() =>
 {
     var results = artifacts.Combine("test-results");
