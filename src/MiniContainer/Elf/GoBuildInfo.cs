@@ -4,14 +4,14 @@ namespace MiniContainer.Elf;
 public sealed record GoBuildInfo(
     string GoVersion,
     string? Path,
-    GoModule? Main,
-    IReadOnlyList<GoModule> Dependencies,
+    GoModuleVersion? Main,
+    IReadOnlyList<GoModuleVersion> Dependencies,
     IReadOnlyList<GoBuildSetting> Settings)
 {
     /// <summary>The value of a build setting (CGO_ENABLED, GOARCH, -ldflags, vcs.revision...), or null.</summary>
     public string? Setting(string key) => Settings.LastOrDefault(s => s.Key == key)?.Value;
 }
 
-public sealed record GoModule(string Path, string Version, string? Sum, GoModule? Replacement = null);
+public sealed record GoModuleVersion(string Path, string Version, string? Sum, GoModuleVersion? Replacement = null);
 
 public sealed record GoBuildSetting(string Key, string Value);

@@ -6,10 +6,10 @@ internal static class ModInfoParser
     internal static bool TryParse(string goVersion, string modInfo, out GoBuildInfo info, out string problem)
     {
         string? path = null;
-        GoModule? main = null;
-        var deps = new List<GoModule>();
+        GoModuleVersion? main = null;
+        var deps = new List<GoModuleVersion>();
         var settings = new List<GoBuildSetting>();
-        GoModule? last = null;
+        GoModuleVersion? last = null;
         var lineNumber = 0;
         info = null!;
         problem = string.Empty;
@@ -63,13 +63,13 @@ internal static class ModInfoParser
         return true;
     }
 
-    private static bool TryReadModule(string text, out GoModule module)
+    private static bool TryReadModule(string text, out GoModuleVersion module)
     {
         var parts = text.Split('\t');
         module = parts.Length switch
         {
-            2 => new GoModule(parts[0], parts[1], null),
-            3 => new GoModule(parts[0], parts[1], parts[2].Length == 0 ? null : parts[2]),
+            2 => new GoModuleVersion(parts[0], parts[1], null),
+            3 => new GoModuleVersion(parts[0], parts[1], parts[2].Length == 0 ? null : parts[2]),
             _ => null!,
         };
         return module is not null;

@@ -42,7 +42,7 @@ public sealed class GoVersionComparisonTests(RealBinariesFixture binaries)
 
         var info = new StaticBinaryVerifier().Inspect(output).Go.BuildInfo.ShouldNotBeNull();
 
-        info.Dependencies.ShouldHaveSingleItem().ShouldBe(new GoModule("example.com/lib", "v1.2.3", null, new GoModule("../lib", "(devel)", null)));
+        info.Dependencies.ShouldHaveSingleItem().ShouldBe(new GoModuleVersion("example.com/lib", "v1.2.3", null, new GoModuleVersion("../lib", "(devel)", null)));
         info.Setting("vcs").ShouldBe("git");
         info.Setting("vcs.revision").ShouldNotBeNull().Length.ShouldBe(40);
         info.Setting("vcs.time").ShouldNotBeNull().ShouldEndWith("Z");
@@ -68,7 +68,7 @@ public sealed class GoVersionComparisonTests(RealBinariesFixture binaries)
             text.Append($"\tpath\t{info.Path}\n");
         }
 
-        void Module(string word, GoModule module)
+        void Module(string word, GoModuleVersion module)
         {
             text.Append($"\t{word}\t{module.Path}\t{module.Version}");
             if (module.Replacement is null)

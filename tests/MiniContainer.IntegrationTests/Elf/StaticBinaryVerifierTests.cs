@@ -31,7 +31,7 @@ public sealed class StaticBinaryVerifierTests(RealBinariesFixture binaries)
         var go = report.Go.BuildInfo.ShouldNotBeNull();
         go.GoVersion.ShouldStartWith("go1.");
         go.Path.ShouldBe("example.com/hello");
-        go.Main.ShouldBe(new GoModule("example.com/hello", "(devel)", null));
+        go.Main.ShouldBe(new GoModuleVersion("example.com/hello", "(devel)", null));
         go.Setting("CGO_ENABLED").ShouldBe("1");
         go.Setting("GOARCH").ShouldBe("amd64");
         go.Setting("GOOS").ShouldBe("linux");

@@ -17,8 +17,8 @@ public sealed class GoBuildInfoBlobParserTests
         var info = result.Info.ShouldNotBeNull();
         info.GoVersion.ShouldBe("go1.19.8");
         info.Path.ShouldBe("example.com/hello");
-        info.Main.ShouldBe(new GoModule("example.com/hello", "(devel)", null));
-        info.Dependencies.ShouldHaveSingleItem().ShouldBe(new GoModule("golang.org/x/text", "v0.3.7", "h1:abc=", new GoModule("../text", "(devel)", null)));
+        info.Main.ShouldBe(new GoModuleVersion("example.com/hello", "(devel)", null));
+        info.Dependencies.ShouldHaveSingleItem().ShouldBe(new GoModuleVersion("golang.org/x/text", "v0.3.7", "h1:abc=", new GoModuleVersion("../text", "(devel)", null)));
         info.Setting("-ldflags").ShouldBe("-w -extldflags \"-static\"");
         info.Setting("CGO_ENABLED").ShouldBe("1");
         info.Setting("vcs.modified").ShouldBe("false");

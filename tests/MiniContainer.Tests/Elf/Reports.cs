@@ -11,7 +11,7 @@ internal static class Reports
         new LinkingFacts(Linkage.Static, null, [], false),
         new DebugFacts(debugInfo, debugInfo ? [".debug_info", ".debug_line"] : [], debugInfo ? 4096 : 0, true),
         new LibcFacts(LibcFlavour.Musl, ["symbol __init_libc"], false, []),
-        new GoFacts(true, new GoBuildInfo("go1.19.8", "example.com/app", new GoModule("example.com/app", "(devel)", null), [], [new("CGO_ENABLED", "1"), new("GOARCH", "amd64")]), null));
+        new GoFacts(true, new GoBuildInfo("go1.19.8", "example.com/app", new GoModuleVersion("example.com/app", "(devel)", null), [], [new("CGO_ENABLED", "1"), new("GOARCH", "amd64")]), null));
 
     internal static BinaryReport DynamicGlibc() => StaticMusl() with
     {
