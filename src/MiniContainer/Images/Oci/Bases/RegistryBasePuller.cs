@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using MiniContainer.Docker.Images;
+using MiniContainer.Images.Oci.Json;
+using MiniContainer.Images.Registry;
+
+namespace MiniContainer.Images.Oci.Bases;
+
+/// <summary>
+/// Pulls a base image with the distribution API into the blob store: a tag is resolved with one
+/// HEAD, and every manifest, config and layer is fetched only when the store lacks its digest, so
+/// a second build downloads nothing. Every download is verified against its digest.
+/// </summary>
+internal sealed class RegistryBasePuller(IRegistryApi api, BlobStore store, ILogger logger)
+{
+    public int Downloads { get; private set; }
+
+    public async Task<ResolvedBaseImage> PullAsync(ImageReference reference, OciPlatform platform, CancellationToken cancellationToken)
+    {
+        var name = reference.ToString();
+        var repository = RegistryAddress.RepositoryPath(reference);
+        var top = await ManifestAsync(repository, reference.Digest ?? reference.Tag ?? "latest", cancellationToken).ConfigureAwait(false);
+
+        var (content, mediaType, digest) = top;
+        if (OciMediaTypes.IsIndex(mediaType))
+        {
+            var chosen = PlatformSelector.Select(name, ImageIndexJson.Read(content), platform);
+            (content, mediaType, digest) = await ManifestAsync(repository, chosen.Digest.ToString(), cancellationToken).ConfigureAwait(false);
+        }
+
+        ImageManifest manifest;
+        try
+        {
+            manifest = ImageManifestJson.Read(content, mediaType);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidImageSourceException($"The registry image {name}", $"{e.Message}.");
+        }
+        await BlobAsync(repository, manifest.Config.Digest, name, cancellationToken).ConfigureAwait(false);
+        ImageConfig config;
+        try
+        {
+            config = ImageConfig.Read(await File.ReadAllBytesAsync(store.PathOf(manifest.Config.Digest), cancellationToken).ConfigureAwait(false));
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidImageSourceException($"The registry image {name}", $"{e.Message}.");
+        }
+        PlatformSelector.Check(name, config, platform);
+        foreach (var layer in manifest.Layers)
+            await BlobAsync(repository, layer.Digest, name, cancellationToken).ConfigureAwait(false);
+
+        logger.LogInformation("Base {Name} ({Platform}, {Digest}): {Layers} layers, {Downloads} downloads ({Cached})",
+            name, config.Platform, digest, manifest.Layers.Count, Downloads, Downloads == 0 ? "all from the blob cache" : "the rest from the blob cache");
+        return new ResolvedBaseImage(name, config, manifest.Layers.Select(l => l with { MediaType = OciMediaTypes.ToOciLayer(l.MediaType), Annotations = l.Annotations.Clear() }).ToList())
+        {
+            Origin = (api.Registry, repository),
+            ManifestDigest = digest,
+        };
+    }
+
+    /// <summary>A manifest by tag or digest: a tag costs one HEAD; bytes come from the store when it has the digest.</summary>
+    private async Task<(byte[] Content, string MediaType, OciDigest Digest)> ManifestAsync(string repository, string reference, CancellationToken cancellationToken)
+    {
+        OciDigest? digest = OciDigest.TryParse(reference, out var given) ? given : await api.HeadManifestAsync(repository, reference, cancellationToken).ConfigureAwait(false);
+        if (digest is { } known && store.Contains(known))
+        {
+            var cached = await File.ReadAllBytesAsync(store.PathOf(known), cancellationToken).ConfigureAwait(false);
+            return (cached, MediaTypeOf(cached, ""), known);
+        }
+        var fetched = await api.GetManifestAsync(repository, reference, cancellationToken).ConfigureAwait(false);
+        Downloads++;
+        store.AddBytes(fetched.Content);
+        return (fetched.Content, MediaTypeOf(fetched.Content, fetched.MediaType), fetched.Digest);
+    }
+
+    private async Task BlobAsync(string repository, OciDigest digest, string name, CancellationToken cancellationToken)
+    {
+        if (store.Contains(digest)) return;
+        await using var content = await api.OpenBlobAsync(repository, digest, cancellationToken).ConfigureAwait(false);
+        await store.AddVerifiedAsync(digest, content, $"{api.Registry}/{repository} ({name})", cancellationToken).ConfigureAwait(false);
+        Downloads++;
+    }
+
+    /// <summary>The document's own mediaType; else an index when it has "manifests"; else what the transport said.</summary>
+    internal static string MediaTypeOf(byte[] content, string transportType)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(content);
+            if (json.RootElement.TryGetProperty("mediaType", out var type) && type.GetString() is { Length: > 0 } named) return named;
+            if (json.RootElement.TryGetProperty("manifests", out _)) return OciMediaTypes.ImageIndex;
+            if (json.RootElement.TryGetProperty("layers", out _)) return OciMediaTypes.ImageManifest;
+        }
+        catch (JsonException)
+        {
+        }
+        return transportType;
+    }
+}

@@ -1,0 +1,34 @@
+using MiniContainer.Docker.Credentials;
+using MiniContainer.Images.Oci.Bases;
+using MiniContainer.Images.Oci.Outputs;
+using MiniContainer.Images.Spec;
+
+namespace MiniContainer.Images.Oci;
+
+/// <summary>
+/// What to compose without an engine: the same <see cref="RuntimeImageSpec"/> as the engine path,
+/// the tags to name it by (e.g. "hello:dev"), and where to write it. The rest has defaults.
+/// </summary>
+public sealed record DaemonlessComposeRequest(RuntimeImageSpec Spec, IReadOnlyList<string> Tags, OciOutputs Outputs)
+{
+    /// <summary>The base; null reads it from <see cref="RuntimeImageSpec.BaseImage"/> ("scratch", "oci:&lt;dir&gt;[:tag]", "docker-archive:&lt;file&gt;", or a registry image).</summary>
+    public BaseImageSource? Base { get; init; }
+
+    /// <summary>The image's platform; null for linux and this machine's architecture.</summary>
+    public OciPlatform? Platform { get; init; }
+
+    /// <summary>The image time; null resolves it with <see cref="ImageTimestamp"/> (SOURCE_DATE_EPOCH, commit time of <see cref="SourceDirectory"/>, epoch).</summary>
+    public DateTimeOffset? Created { get; init; }
+
+    /// <summary>A folder in the git checkout the image is built from, for the commit time.</summary>
+    public string? SourceDirectory { get; init; }
+
+    /// <summary>Where blobs are cached by digest; null for <see cref="BlobStore.Default"/>.</summary>
+    public BlobStore? BlobCache { get; init; }
+
+    /// <summary>Credentials for pulling a registry base; null resolves them like a push (environment, docker config).</summary>
+    public RegistryCredentials? Credentials { get; init; }
+
+    /// <summary>The docker config to read credentials from; null for $DOCKER_CONFIG or ~/.docker/config.json.</summary>
+    public string? DockerConfigFile { get; init; }
+}

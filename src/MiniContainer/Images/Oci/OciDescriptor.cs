@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+
+namespace MiniContainer.Images.Oci;
+
+/// <summary>A reference to a blob: media type, digest and size (plus a platform, in an index).</summary>
+public sealed record OciDescriptor(string MediaType, OciDigest Digest, long Size)
+{
+    public OciPlatform? Platform { get; init; }
+
+    public ImmutableSortedDictionary<string, string> Annotations { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+}

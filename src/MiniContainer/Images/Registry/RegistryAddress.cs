@@ -1,0 +1,33 @@
+using System.Net;
+using MiniContainer.Docker.Credentials;
+using MiniContainer.Docker.Images;
+
+namespace MiniContainer.Images.Registry;
+
+/// <summary>
+/// Where a registry's API lives: Docker Hub's names map to registry-1.docker.io (and single-name
+/// repositories to library/…); loopback registries speak plain HTTP, as the docker CLI allows.
+/// </summary>
+public sealed record RegistryAddress(string Registry, Uri BaseUri)
+{
+    public static RegistryAddress For(string registry, bool? plainHttp = null)
+    {
+        var host = RegistryHost.IsDockerHub(registry) ? "registry-1.docker.io" : registry.Trim().ToLowerInvariant();
+        var http = plainHttp ?? IsLoopback(host);
+        return new RegistryAddress(registry, new Uri($"{(http ? "http" : "https")}://{host}/"));
+    }
+
+    /// <summary>The repository path the API takes: Docker Hub's official images live under library/.</summary>
+    public static string RepositoryPath(ImageReference reference) =>
+        RegistryHost.IsDockerHub(reference.RegistryHost) && !reference.Repository.Contains('/') ? "library/" + reference.Repository : reference.Repository;
+
+    internal static bool IsLoopback(string hostAndPort)
+    {
+        var host = hostAndPort;
+        if (host.StartsWith('['))
+            host = host[1..host.IndexOf(']')];
+        else if (host.Count(c => c == ':') == 1)
+            host = host[..host.IndexOf(':')];
+        return host == "localhost" || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+    }
+}
