@@ -10,7 +10,7 @@ public sealed class DockerImageBuilder(DockerEngine engine)
 {
     /// <summary>Builds, tags, and returns the new image's ID (sha256:…).</summary>
     /// <exception cref="ImageBuildFailedException">The engine reported an error.</exception>
-    public async Task<string> BuildAsync(Stream context, IReadOnlyList<ImageReference> tags, CancellationToken cancellationToken)
+    public async Task<string> BuildAsync(Stream context, IReadOnlyList<ImageReference> tags, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? labels = null)
     {
         var name = tags.Count > 0 ? tags[0].ToString() : "the image";
         var output = new List<string>();
@@ -35,6 +35,7 @@ public sealed class DockerImageBuilder(DockerEngine engine)
             Dockerfile = "Dockerfile",
             Remove = true,
             ForceRemove = true,
+            Labels = labels?.ToDictionary()!,
         };
         try
         {

@@ -25,17 +25,29 @@ public static class ComposeImageStep
         var tags = request.Tags.Select(ImageReference.Parse).ToList();
         var dockerfile = DockerfileRenderer.Render(spec);
 
-        var baseWasLocal = spec.IsScratch || await new DockerImages(engine).ExistsAsync(spec.BaseImage, cancellationToken).ConfigureAwait(false);
+        var baseImageId = spec.IsScratch ? "scratch" : await ImageIdOrNullAsync(engine, spec.BaseImage, cancellationToken).ConfigureAwait(false);
+        var baseWasLocal = baseImageId is not null;
         if (!baseWasLocal) logger.LogInformation("Image: base {Base} is not in the engine; the engine will try to pull it", spec.BaseImage);
 
         using var context = new MemoryStream();
         ImageBuildContext.Write(context, spec, dockerfile);
         context.Position = 0;
 
+        // Same context bytes on the same base give the same image: find it by its inputs label and skip the build.
+        var inputs = baseWasLocal ? ComposeInputs.Fingerprint(context, baseImageId!) : null;
+        if (inputs is not null && await ComposeInputs.FindImageAsync(engine, inputs, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            await ComposeInputs.EnsureTagsAsync(engine, existing, tags, cancellationToken).ConfigureAwait(false);
+            var existingSizes = await MeasureAsync(engine, spec, existing.ID, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Image: up to date, {Tags} ({Id}) already built from these inputs", string.Join(", ", tags), ShortId(existing.ID));
+            return new ComposedImage(existing.ID, tags.Select(t => t.ToString()).ToList(), existingSizes, dockerfile, UpToDate: true);
+        }
+
         string id;
         try
         {
-            id = await new DockerImageBuilder(engine).BuildAsync(context, tags, cancellationToken).ConfigureAwait(false);
+            var labels = inputs is null ? null : new Dictionary<string, string> { [ComposeInputs.Label] = inputs };
+            id = await new DockerImageBuilder(engine).BuildAsync(context, tags, cancellationToken, labels).ConfigureAwait(false);
         }
         catch (ImageBuildFailedException e) when (!baseWasLocal)
         {
@@ -67,6 +79,18 @@ public static class ComposeImageStep
         var binaries = spec.Binaries.ToDictionary(b => b.Name, b => new FileInfo(b.HostPath).Length, StringComparer.Ordinal);
         var caBundle = spec.CaBundleFile is null ? 0 : new FileInfo(spec.CaBundleFile).Length;
         return new ImageSizes(baseSize, binaries, caBundle, total);
+    }
+
+    private static async Task<string?> ImageIdOrNullAsync(DockerEngine engine, string image, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await engine.Client.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false)).ID;
+        }
+        catch (DockerImageNotFoundException)
+        {
+            return null;
+        }
     }
 
     private static string ShortId(string id) => id.StartsWith("sha256:", StringComparison.Ordinal) ? id[7..19] : id;
