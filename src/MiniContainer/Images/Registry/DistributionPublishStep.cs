@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MiniContainer.Docker.Credentials;
+using MiniContainer.Docker.Images;
+using MiniContainer.Images.Oci;
+using MiniContainer.Images.Publish;
+
+namespace MiniContainer.Images.Registry;
+
+/// <summary>
+/// The Publish step without an engine: pushes an image of an OCI layout with the distribution API,
+/// with the credentials the engine path would use (explicit, MINICONTAINER_REGISTRY_*, config.json
+/// auths, credHelpers, credsStore); saves and returns the manifest digest.
+/// </summary>
+public static class DistributionPublishStep
+{
+    /// <exception cref="InvalidImageReferenceException">The registry, repository or a tag is not valid.</exception>
+    /// <exception cref="InvalidImageSourceException">The layout is not one, or lacks the image or a blob.</exception>
+    /// <exception cref="RegistryRequestException">The registry refused or failed a request (named, with its URL).</exception>
+    /// <exception cref="RegistryCredentialsException">The credentials could not be read.</exception>
+    public static Task<PushedImage> RunAsync(DistributionPublishRequest request, ILogger? logger = null, CancellationToken cancellationToken = default) =>
+        RunAsync(request, new RegistryCredentialResolver(), null, logger, cancellationToken);
+
+    internal static async Task<PushedImage> RunAsync(DistributionPublishRequest request, RegistryCredentialResolver resolver,
+        Func<string, RegistryCredentials?, IRegistryApi>? registryFactory, ILogger? logger, CancellationToken cancellationToken)
+    {
+        logger ??= NullLogger.Instance;
+        var publish = request.Target;
+        var target = publish.Target;
+        var tags = new[] { publish.Tag }.Concat(request.AdditionalTags).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var tag in tags) target.WithTag(tag); // validates each tag before anything is sent
+        var image = await OciLayoutReader.OpenAsync(request.LayoutDirectory, request.LayoutTag, null, cancellationToken).ConfigureAwait(false);
+
+        var credentials = await resolver.ResolveAsync(publish.Credentials, publish.DockerConfigFile, target.RegistryHost, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Publish (daemonless): pushing {Digest} from {Layout} as {Target} with {Credentials}",
+            image.Descriptor.Digest, request.LayoutDirectory, string.Join(", ", tags.Select(t => target.WithTag(t).ToString())), credentials?.ToString() ?? "no credentials (anonymous)");
+
+        var api = registryFactory?.Invoke(target.RegistryHost, credentials) ?? new DistributionApiClient(RegistryAddress.For(target.RegistryHost, request.PlainHttp), credentials);
+        OciDigest digest;
+        PushCounts counts;
+        try
+        {
+            var pusher = new ImagePusher(api, logger) { Mode = request.UploadMode, ChunkSize = request.ChunkSize };
+            (digest, counts) = await pusher.PushAsync(RegistryAddress.RepositoryPath(target), image.Manifest, image.ManifestBytes, image.BlobPath, tags,
+                MountSource(image, target), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RegistryRequestException e)
+        {
+            logger.LogError("Publish: {Message}", e.Message);
+            throw;
+        }
+        finally
+        {
+            (api as IDisposable)?.Dispose();
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(publish.DigestFile))!);
+        await File.WriteAllTextAsync(publish.DigestFile, digest + "\n", cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Publish: {Target} pushed, digest {Digest} (blobs: {Counts}; saved to {File})", target, digest, counts, publish.DigestFile);
+        return new PushedImage(new PublishedImage(target.ToString(), digest.ToString(), publish.DigestFile), tags, counts);
+    }
+
+    /// <summary>The base's repository when the base came from the same registry: its layers can be mounted, not uploaded.</summary>
+    private static string? MountSource(OciLayoutImage image, ImageReference target)
+    {
+        if (image.Manifest.Annotations.GetValueOrDefault(DaemonlessComposeStep.BaseNameAnnotation) is not { } baseName) return null;
+        try
+        {
+            var reference = ImageReference.Parse(baseName);
+            return RegistryHost.Normalize(reference.RegistryHost) == RegistryHost.Normalize(target.RegistryHost) ? RegistryAddress.RepositoryPath(reference) : null;
+        }
+        catch (InvalidImageReferenceException)
+        {
+            return null;
+        }
+    }
+}
