@@ -1,0 +1,45 @@
+using MiniContainer.IntegrationTests.Fixtures;
+
+namespace MiniContainer.IntegrationTests.Cake;
+
+/// <summary>Wrong settings end the real Cake run non-zero with one message that names the argument.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class RecipeArgumentTests
+{
+    [EngineFact]
+    public void A_wrong_argument_value_fails_with_a_message_naming_the_argument()
+    {
+        using var repository = ConsumerRepository.CopyOf("hello");
+
+        var run = repository.BuildSh(null, ["Publish", .. ConsumerRepository.TestImages, "--cgo=maybe"]);
+
+        run.ExitCode.ShouldNotBe(0);
+        run.Output.ShouldContain("--cgo=maybe: 'maybe' is not a boolean; use true or false.");
+        run.Output.ShouldNotContain("   at ");
+    }
+
+    [EngineFact]
+    public void A_wrong_environment_value_names_its_variable_from_build_ps1_too()
+    {
+        using var repository = ConsumerRepository.CopyOf("hello");
+        Environment.SetEnvironmentVariable("MINICONTAINER_GOARCH", null);
+
+        var run = ProcessRunner.Run("dotnet", ["tool", "run", "pwsh", "-NoProfile", "-File", "./build.ps1", "GoCompile"],
+            repository.Directory, new Dictionary<string, string> { ["NO_COLOR"] = "1", ["MINICONTAINER_GOARCH"] = "amd65" }, 600);
+
+        run.ExitCode.ShouldNotBe(0);
+        run.Output.ShouldContain("MINICONTAINER_GOARCH=amd65: 'amd65' is not a GOARCH Go knows");
+    }
+
+    [EngineFact]
+    public void Without_a_builder_image_the_default_builder_is_made_or_the_error_says_what_to_name()
+    {
+        using var repository = ConsumerRepository.CopyOf("hello");
+
+        var run = repository.BuildSh(null, "GoRestore");
+
+        run.ExitCode.ShouldNotBe(0);
+        run.Output.ShouldContain("The default Go builder 'minicontainer/go-builder:1.19-alpine' is not in the Docker Engine, and making it from 'golang:1.19-alpine' failed");
+        run.Output.ShouldContain("--builder-image=<image>");
+    }
+}
