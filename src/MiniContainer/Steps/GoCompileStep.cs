@@ -17,6 +17,10 @@ public sealed record GoCompileResult(IReadOnlyList<CompiledBinary> Binaries, Tim
 /// <summary>Compile: the static <c>go build</c> inside the builder container, into the output folder.</summary>
 public static class GoCompileStep
 {
+    /// <summary>Compile with the selected builder: the engine's builder container, or the host's Go when no engine is used.</summary>
+    public static Task<GoCompileResult> RunAsync(SelectedGoBuilder builder, GoCompileRequest request, ILogger logger, CancellationToken cancellationToken = default) =>
+        builder.Engine is { } engine ? RunAsync(engine, request, logger, cancellationToken) : LocalGoSteps.CompileAsync(builder.Local, request, logger, cancellationToken);
+
     public static async Task<GoCompileResult> RunAsync(DockerEngine engine, GoCompileRequest request, ILogger logger, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();

@@ -12,6 +12,10 @@ public sealed record GoRestoreResult(bool Skipped, TimeSpan Duration);
 /// <summary>Restore: <c>go mod download</c> in the builder container, filling the module cache volume.</summary>
 public static class GoRestoreStep
 {
+    /// <summary>Restore with the selected builder: the engine's builder container, or the host's Go when no engine is used.</summary>
+    public static Task<GoRestoreResult> RunAsync(SelectedGoBuilder builder, GoRestoreRequest request, ILogger logger, CancellationToken cancellationToken = default) =>
+        builder.Engine is { } engine ? RunAsync(engine, request, logger, cancellationToken) : LocalGoSteps.RestoreAsync(builder.Local, request, logger, cancellationToken);
+
     public static async Task<GoRestoreResult> RunAsync(DockerEngine engine, GoRestoreRequest request, ILogger logger, CancellationToken cancellationToken = default)
     {
         if (request.Module.HasVendor)

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using MiniContainer.Go;
+
+namespace MiniContainer.Steps;
+
+/// <summary>Restore and Compile on the host: the container builder's go commands, run with the host's Go.</summary>
+internal static class LocalGoSteps
+{
+    public static async Task<GoCompileResult> CompileAsync(LocalGoBuilder builder, GoCompileRequest request, ILogger logger, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var options = WithCCompiler(request.Options, builder);
+        var packages = GoMainPackageFinder.Find(request.Module, options.Packages);
+        var output = Path.GetFullPath(request.OutputDirectory);
+        Directory.CreateDirectory(output);
+        var caches = await LocalGoProcess.HostCachesAsync(builder, cancellationToken).ConfigureAwait(false);
+        var invocation = GoCommandLine.Build(request.Module, options, packages, output, caches);
+
+        logger.LogInformation("compile: {Command} on the host (CC={CC}, GOCACHE={Cache})", invocation, invocation.Environment.GetValueOrDefault("CC", "-"), caches.BuildCache);
+        var exit = await LocalGoProcess.RunAsync(builder, request.Module.Directory, invocation, logger, cancellationToken).ConfigureAwait(false);
+        if (!exit.Succeeded) throw new GoCommandFailedException("go build", exit);
+
+        var binaries = packages.Select(package =>
+        {
+            var path = Path.Combine(output, package.BinaryName);
+            if (!File.Exists(path))
+                throw new MiniContainerException($"go build succeeded but wrote no {path}: is {package.RelativePath} a main package for {options.GoOs}/{options.GoArch}?");
+            return new CompiledBinary(package.BinaryName, path, package.ImportPath, new FileInfo(path).Length);
+        }).ToList();
+        stopwatch.Stop();
+        foreach (var binary in binaries)
+            logger.LogInformation("Compiled {Name}: {Size:N0} bytes -> {Path}", binary.Name, binary.SizeBytes, binary.Path);
+        logger.LogInformation("Compile (local) took {Seconds:F2} s", stopwatch.Elapsed.TotalSeconds);
+        return new GoCompileResult(binaries, stopwatch.Elapsed);
+    }
+
+    public static async Task<GoRestoreResult> RestoreAsync(LocalGoBuilder builder, GoRestoreRequest request, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (request.Module.HasVendor)
+        {
+            logger.LogInformation("Restore skipped: {Module} has a vendor/ folder, so Compile builds with -mod=vendor and needs no download.", request.Module.ModulePath);
+            return new GoRestoreResult(Skipped: true, TimeSpan.Zero);
+        }
+        var stopwatch = Stopwatch.StartNew();
+        var caches = await LocalGoProcess.HostCachesAsync(builder, cancellationToken).ConfigureAwait(false);
+        var invocation = GoCommandLine.Download(request.Options, caches);
+        logger.LogInformation("restore: {Command} on the host (GOMODCACHE={Cache})", invocation, caches.ModuleCache);
+        var exit = await LocalGoProcess.RunAsync(builder, request.Module.Directory, invocation, logger, cancellationToken).ConfigureAwait(false);
+        if (!exit.Succeeded) throw new GoCommandFailedException("go mod download", exit);
+        logger.LogInformation("Restore (local) took {Seconds:F2} s", stopwatch.Elapsed.TotalSeconds);
+        return new GoRestoreResult(Skipped: false, stopwatch.Elapsed);
+    }
+
+    // The builder image brings its own CC; on the host the default would be glibc's gcc, which cannot link a static Go binary that works.
+    private static GoBuildOptions WithCCompiler(GoBuildOptions options, LocalGoBuilder builder) =>
+        options.Cgo && options.CCompiler is null ? options with { CCompiler = builder.CCompiler } : options;
+}
