@@ -14,6 +14,10 @@ public sealed class RunSummary
     /// <summary>The summary of this process's run (a Cake run is one process).</summary>
     public static RunSummary Current { get; } = new();
 
+    internal RunSummary()
+    {
+    }
+
     private int _printAtExit;
 
     public bool IsEmpty => _steps.Count == 0;

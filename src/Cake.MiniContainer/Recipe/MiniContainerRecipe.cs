@@ -23,7 +23,6 @@ namespace Cake.MiniContainer.Recipe;
 /// </summary>
 public sealed class MiniContainerRecipe
 {
-    private static ResolvedRecipeSettings? _resolved;
     private readonly ICakeContext _context;
 
     private MiniContainerRecipe(ICakeContext context, ResolvedRecipeSettings settings)
@@ -34,12 +33,12 @@ public sealed class MiniContainerRecipe
 
     public ResolvedRecipeSettings Settings { get; }
 
-    /// <summary>The recipe for this run, its settings resolved once (arguments, environment, script, go.mod).</summary>
-    public static MiniContainerRecipe For(ICakeContext context, MiniContainerSettings script)
-    {
-        _resolved ??= StepExecution.Run(context, "Settings", timed: false, (_, _) => Task.FromResult(Resolve(context, script)));
-        return new MiniContainerRecipe(context, _resolved);
-    }
+    /// <summary>
+    /// The recipe with its settings resolved now (arguments, environment, script, go.mod): each task
+    /// resolves again, so a consumer's task that changes MiniContainer.Settings affects the steps after it.
+    /// </summary>
+    public static MiniContainerRecipe For(ICakeContext context, MiniContainerSettings script) =>
+        new(context, StepExecution.Run(context, "Settings", timed: false, (_, _) => Task.FromResult(Resolve(context, script))));
 
     /// <summary>Whether the build steps run: not when --binary names a file to verify alone.</summary>
     public static bool Builds(ICakeContext context) =>

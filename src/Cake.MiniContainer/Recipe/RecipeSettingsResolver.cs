@@ -52,9 +52,13 @@ public static class RecipeSettingsResolver
 
         var username = values.Get(RecipeArguments.RegistryUsername) ?? Given(RecipeArguments.RegistryUsername, script.RegistryUsername);
         var password = values.Get(RecipeArguments.RegistryPassword) ?? Given(RecipeArguments.RegistryPassword, script.RegistryPassword);
+        // Names only, never values: one of the two is a secret.
         if ((username is null) != (password is null))
-            throw new RecipeArgumentException(username is null ? RecipeArguments.RegistryUsername : RecipeArguments.RegistryPassword,
-                $"{(username ?? password)!.Where} is set but {(username is null ? "--registry-username" : "--registry-password")} is not: give both, or neither to use ~/.docker/config.json.");
+        {
+            var (given, missing) = username is null ? (RecipeArguments.RegistryPassword, RecipeArguments.RegistryUsername) : (RecipeArguments.RegistryUsername, RecipeArguments.RegistryPassword);
+            throw new RecipeArgumentException(missing,
+                $"{given.CommandLine} is set but {missing.CommandLine} is not (nor {missing.EnvironmentVariable}): give both, or neither to use ~/.docker/config.json.");
+        }
 
         var (caSource, caFile) = CaBundle(values.Get(RecipeArguments.CaBundle) ?? Given(RecipeArguments.CaBundle, script.CaBundle), source.Value, fileExists);
         var caFiles = (values.GetList(RecipeArguments.CaFile) ?? GivenList(RecipeArguments.CaFile, script.CaFiles) ?? []).Select(file =>

@@ -1,0 +1,27 @@
+// multi-cmd: one module, several binaries (cmd/greet, cmd/clock), one image per binary: multi-cmd-greet, multi-cmd-clock.
+#addin nuget:?package=Cake.MiniContainer&version=0.1.0
+#load nuget:?package=Cake.MiniContainer&version=0.1.0
+
+var target = Argument("target", "Publish");
+
+MiniContainer.Settings.Packages.Add("./cmd/...");
+MiniContainer.Settings.BaseImage = "scratch"; // static binaries need nothing else (--base-image wins)
+MiniContainer.Settings.SmokeTests["greet"] = new SmokeTestSettings { ExpectedOutput = "hello, " };
+MiniContainer.Settings.SmokeTests["clock"] = new SmokeTestSettings { ExpectedOutput = "utc: " };
+
+// Our own gate before anything is built: every command has a README line.
+var commandsDocumented = Task("CommandsDocumented")
+    .Description("Fails when a cmd/ folder is not listed in COMMANDS.md.")
+    .Does(() =>
+{
+    var listed = System.IO.File.ReadAllText("COMMANDS.md");
+    foreach (var command in GetDirectories("cmd/*"))
+        if (!listed.Contains($"`{command.GetDirectoryName()}`")) throw new Exception($"cmd/{command.GetDirectoryName()} is not in COMMANDS.md.");
+});
+MiniContainer.Tasks.GoCompile.IsDependentOn(commandsDocumented);
+
+Task("Publish")
+    .Description("The release: every binary's image through the recipe, ending in PublishImage.")
+    .IsDependentOn(MiniContainer.Tasks.PublishImage);
+
+RunTarget(target);

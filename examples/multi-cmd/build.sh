@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Bootstrapper: ./build.sh [Target] [--name=value ...]   (default target: Publish)
+# Checks for the .NET SDK, restores the pinned Cake.Tool and runs build.cake.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$root"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "build.sh: the .NET SDK is not installed (no 'dotnet' on PATH). Install the .NET 10 SDK first." >&2
+  exit 1
+fi
+
+target=Publish
+if [ $# -gt 0 ] && [[ "$1" != -* ]]; then target=$1; shift; fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export CAKE_SETTINGS_ENABLESCRIPTCACHE=${CAKE_SETTINGS_ENABLESCRIPTCACHE:-true}
+dotnet tool restore >/dev/null || { echo "build.sh: 'dotnet tool restore' failed (see above)" >&2; exit 1; }
+exec dotnet cake build.cake --target="$target" "$@"

@@ -1,0 +1,161 @@
+using Cake.MiniContainer.Recipe;
+using MiniContainer.Go;
+using MiniContainer.Images.Certificates;
+
+namespace Cake.MiniContainer.Tests.Recipe;
+
+public class RecipeSettingsResolverTests
+{
+    private const string Root = "/repo";
+    private static readonly GoModule Hello = new(Root, "example.com/team/hello-api", "1.21", null, false);
+
+    private static ResolvedRecipeSettings Resolve(
+        MiniContainerSettings? script = null, Dictionary<string, string>? arguments = null, Dictionary<string, string>? environment = null,
+        GoModule? module = null, params string[] existingFiles) =>
+        RecipeSettingsResolver.Resolve(
+            script ?? new MiniContainerSettings(),
+            name => arguments?.GetValueOrDefault(name),
+            name => environment?.GetValueOrDefault(name),
+            Root,
+            existingFiles.Contains,
+            _ => module ?? Hello);
+
+    [Fact]
+    public void An_argument_wins_over_the_environment_which_wins_over_the_script()
+    {
+        var script = new MiniContainerSettings { Tag = "from-script", Image = "script-image", BaseImage = "script/base:1" };
+        var environment = new Dictionary<string, string> { ["MINICONTAINER_TAG"] = "from-env", ["MINICONTAINER_IMAGE"] = "env-image" };
+        var arguments = new Dictionary<string, string> { ["tag"] = "from-argument" };
+
+        var settings = Resolve(script, arguments, environment);
+
+        settings.Tag.ShouldBe("from-argument");
+        settings.Image.ShouldBe("env-image");
+        settings.BaseImage.ShouldBe("script/base:1");
+    }
+
+    [Fact]
+    public void Go_mod_supplies_the_image_name_and_the_default_builder_for_its_go_directive()
+    {
+        var settings = Resolve();
+
+        settings.Image.ShouldBe("hello-api");
+        settings.BuilderImage.ShouldBeNull();
+        settings.EffectiveBuilderImage.ShouldBe("minicontainer/go-builder:1.21-alpine");
+        settings.Tag.ShouldBe("latest");
+        settings.BaseImage.ShouldBe("alpine:3.20");
+        settings.Output.ShouldBe("/repo/artifacts");
+        settings.Packages.ShouldBe(["./..."]);
+        settings.Registry.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("False", false)]
+    [InlineData("0", false)]
+    public void Cgo_reads_booleans(string value, bool expected) =>
+        Resolve(arguments: new() { ["cgo"] = value }).Cgo.ShouldBe(expected);
+
+    [Fact]
+    public void A_wrong_boolean_names_the_argument_and_the_allowed_values()
+    {
+        var error = Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["cgo"] = "maybe" }));
+
+        error.Argument.ShouldBe(RecipeArguments.Cgo);
+        error.Message.ShouldBe("--cgo=maybe: 'maybe' is not a boolean; use true or false.");
+    }
+
+    [Fact]
+    public void A_wrong_value_from_the_environment_names_the_variable()
+    {
+        var error = Should.Throw<RecipeArgumentException>(() => Resolve(environment: new() { ["MINICONTAINER_GOARCH"] = "amd65" }));
+
+        error.Message.ShouldStartWith("MINICONTAINER_GOARCH=amd65: 'amd65' is not a GOARCH Go knows");
+    }
+
+    [Fact]
+    public void A_wrong_value_from_the_script_names_the_settings_property()
+    {
+        var error = Should.Throw<RecipeArgumentException>(() => Resolve(new MiniContainerSettings { Image = "Not Valid" }));
+
+        error.Argument.ShouldBe(RecipeArguments.Image);
+        error.Message.ShouldStartWith("MiniContainer.Settings (--image): 'Not Valid' is not valid:");
+    }
+
+    [Theory]
+    [InlineData("tag", "-bad")]
+    [InlineData("registry", "not a host")]
+    [InlineData("base-image", "bad//image")]
+    [InlineData("builder-image", "bad image::x")]
+    public void Image_names_are_checked_before_anything_runs(string argument, string value)
+    {
+        var error = Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { [argument] = value }));
+
+        error.Argument.Name.ShouldBe(argument);
+        error.Message.ShouldStartWith($"--{argument}={value}:");
+    }
+
+    [Fact]
+    public void Scratch_is_a_base_image()
+    {
+        Resolve(arguments: new() { ["base-image"] = "scratch" }).BaseImage.ShouldBe("scratch");
+    }
+
+    [Fact]
+    public void A_user_name_without_a_password_is_refused_without_printing_either_secret()
+    {
+        var error = Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["registry-password"] = "s3cret-value" }));
+
+        error.Argument.ShouldBe(RecipeArguments.RegistryUsername);
+        error.Message.ShouldStartWith("--registry-password is set but --registry-username is not");
+        error.Message.ShouldNotContain("s3cret-value");
+    }
+
+    [Fact]
+    public void The_password_never_shows_in_the_settings_text()
+    {
+        var settings = Resolve(arguments: new() { ["registry-username"] = "me", ["registry-password"] = "s3cret-value" });
+
+        settings.RegistryPassword.ShouldBe("s3cret-value");
+        settings.ToString().ShouldNotContain("s3cret-value");
+        settings.ToString().ShouldContain("password ***");
+    }
+
+    [Fact]
+    public void Ca_bundle_and_extra_ca_files_resolve_against_the_source_folder()
+    {
+        var settings = Resolve(arguments: new() { ["ca-bundle"] = "certs/base.pem", ["ca-file"] = "certs/a.pem, /etc/corp.pem" },
+            existingFiles: ["/repo/certs/base.pem", "/repo/certs/a.pem", "/etc/corp.pem"]);
+
+        settings.CaBundleSource.ShouldBe(CaBundleSource.File);
+        settings.CaBundleFile.ShouldBe("/repo/certs/base.pem");
+        settings.CaFiles.ShouldBe(["/repo/certs/a.pem", "/etc/corp.pem"]);
+    }
+
+    [Fact]
+    public void A_missing_ca_file_is_named()
+    {
+        var error = Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["ca-file"] = "missing.pem" }));
+
+        error.Message.ShouldBe("--ca-file=missing.pem: 'missing.pem' names no file (/repo/missing.pem does not exist); give PEM files of the CAs to add.");
+    }
+
+    [Fact]
+    public void Ca_bundle_none_means_no_base_bundle()
+    {
+        Resolve(environment: new() { ["MINICONTAINER_CA_BUNDLE"] = "none" }).CaBundleSource.ShouldBe(CaBundleSource.None);
+    }
+
+    [Fact]
+    public void Packages_split_on_commas()
+    {
+        Resolve(arguments: new() { ["packages"] = "./cmd/api,./cmd/worker" }).Packages.ShouldBe(["./cmd/api", "./cmd/worker"]);
+    }
+
+    [Fact]
+    public void A_binary_to_verify_must_exist()
+    {
+        Resolve(arguments: new() { ["binary"] = "/usr/bin/tool" }, existingFiles: ["/usr/bin/tool"]).Binary.ShouldBe("/usr/bin/tool");
+        Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["binary"] = "/nope" })).Argument.ShouldBe(RecipeArguments.Binary);
+    }
+}
