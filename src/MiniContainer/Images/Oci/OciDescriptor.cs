@@ -7,5 +7,8 @@ public sealed record OciDescriptor(string MediaType, OciDigest Digest, long Size
 {
     public OciPlatform? Platform { get; init; }
 
-    public ImmutableSortedDictionary<string, string> Annotations { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+    /// <summary>One shared empty map, so descriptors without annotations compare equal as records.</summary>
+    public static readonly ImmutableSortedDictionary<string, string> NoAnnotations = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
+    public ImmutableSortedDictionary<string, string> Annotations { get; init; } = NoAnnotations;
 }

@@ -30,7 +30,7 @@ internal static class OciLayoutBaseReader
             await using var content = File.OpenRead(path);
             await store.AddVerifiedAsync(layer.Digest, content, $"{name} (blobs/sha256/{layer.Digest.Hex})", cancellationToken).ConfigureAwait(false);
         }
-        return new ResolvedBaseImage(name, config, manifest.Layers.Select(l => l with { MediaType = OciMediaTypes.ToOciLayer(l.MediaType), Annotations = l.Annotations.Clear() }).ToList())
+        return new ResolvedBaseImage(name, config, manifest.Layers.Select(l => l with { MediaType = OciMediaTypes.ToOciLayer(l.MediaType), Annotations = OciDescriptor.NoAnnotations }).ToList())
         {
             ManifestDigest = image.Descriptor.Digest,
         };

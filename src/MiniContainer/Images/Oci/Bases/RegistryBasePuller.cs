@@ -53,7 +53,7 @@ internal sealed class RegistryBasePuller(IRegistryApi api, BlobStore store, ILog
 
         logger.LogInformation("Base {Name} ({Platform}, {Digest}): {Layers} layers, {Downloads} downloads ({Cached})",
             name, config.Platform, digest, manifest.Layers.Count, Downloads, Downloads == 0 ? "all from the blob cache" : "the rest from the blob cache");
-        return new ResolvedBaseImage(name, config, manifest.Layers.Select(l => l with { MediaType = OciMediaTypes.ToOciLayer(l.MediaType), Annotations = l.Annotations.Clear() }).ToList())
+        return new ResolvedBaseImage(name, config, manifest.Layers.Select(l => l with { MediaType = OciMediaTypes.ToOciLayer(l.MediaType), Annotations = OciDescriptor.NoAnnotations }).ToList())
         {
             Origin = (api.Registry, repository),
             ManifestDigest = digest,

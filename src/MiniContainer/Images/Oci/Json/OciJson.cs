@@ -53,7 +53,7 @@ internal static class OciJson
         return new OciDescriptor(String(json, "mediaType") ?? "", digest, bytes)
         {
             Platform = platform,
-            Annotations = annotations.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            Annotations = annotations.Count == 0 ? OciDescriptor.NoAnnotations : annotations.ToImmutableSortedDictionary(StringComparer.Ordinal),
         };
     }
 
