@@ -12,9 +12,9 @@ public interface IHazGoBuild : IHazGoModule, IHazMiniContainerArtifacts
     [Parameter("An image with Go and a musl C compiler - default: golang:<go.mod's version>-alpine with gcc and musl-dev, made once")]
     string BuilderImage => TryGetValue(() => BuilderImage);
 
-    // --c-compiler, not --cc: NUKE also reads parameters from the environment, where CC names the host's compiler.
+    // Not --cc: NUKE also reads parameters from the environment, where CC names the host's compiler.
     [Parameter("The C compiler inside the builder - default: the builder image's CC")]
-    string CCompiler => TryGetValue(() => CCompiler);
+    string BuilderCc => TryGetValue(() => BuilderCc);
 
     [Parameter("CGO_ENABLED - default: true, linking musl statically")]
     bool? Cgo => TryGetValue<bool?>(() => Cgo);
@@ -28,7 +28,7 @@ public interface IHazGoBuild : IHazGoModule, IHazMiniContainerArtifacts
     sealed Configure<GoBuildOptions> GoBuildOptionsBase => _ => GoEnvironment.ApplyHost(_, Environment.GetEnvironmentVariable) with
     {
         Cgo = Cgo ?? _.Cgo,
-        CCompiler = CCompiler ?? _.CCompiler,
+        CCompiler = BuilderCc ?? _.CCompiler,
         GoArch = GoArch ?? _.GoArch,
         Packages = Packages is { Length: > 0 } packages ? packages : _.Packages,
     };
