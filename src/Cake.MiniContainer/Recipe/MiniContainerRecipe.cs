@@ -48,7 +48,9 @@ public sealed class MiniContainerRecipe
 
     public void GoCompile()
     {
-        if (Directory.Exists(Settings.BinDirectory)) Directory.Delete(Settings.BinDirectory, recursive: true);
+        // Empty the folder but keep it: a warm builder container has it bind-mounted, and a new folder would be invisible to it.
+        if (Directory.Exists(Settings.BinDirectory))
+            foreach (var stale in Directory.EnumerateFiles(Settings.BinDirectory)) File.Delete(stale);
         _context.GoCompile(Apply(new GoCompileSettings { OutputDirectory = Settings.BinDirectory }));
     }
 
