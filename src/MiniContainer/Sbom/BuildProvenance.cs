@@ -10,9 +10,12 @@ namespace MiniContainer.Sbom;
 /// <param name="Revision">The commit hash; null outside a git checkout.</param>
 /// <param name="Modified">The working tree had uncommitted changes, so the image is not the commit.</param>
 /// <param name="GoVersion">The toolchain, as the binary names it ("go1.19.8").</param>
-/// <param name="BuildSettings">Go's build settings as "key=value" (-ldflags, -trimpath, CGO_ENABLED, GOARCH...), vcs.* left out.</param>
+/// <param name="BuildSettings">Go's build settings as "key=value" (-trimpath, CGO_ENABLED, GOARCH...), vcs.* left out.</param>
 public sealed record BuildProvenance(string? Source, string? Revision, bool Modified, string? GoVersion, IReadOnlyList<string> BuildSettings)
 {
+    /// <summary>The exact <c>go build</c> flags (<see cref="GoBuildFlags"/>): Go records no -ldflags under -trimpath.</summary>
+    public IReadOnlyList<string> BuildFlags { get; init; } = [];
+
     /// <summary>The revision as labels show it: the commit, with "-dirty" appended when the tree was modified (git describe's mark).</summary>
     public string? MarkedRevision => Revision is null ? null : Modified ? Revision + "-dirty" : Revision;
 
@@ -20,7 +23,7 @@ public sealed record BuildProvenance(string? Source, string? Revision, bool Modi
     /// The facts of one binary's build info, with the checkout's revision where Go stamped none
     /// (-buildvcs=false, or no git in the builder). A stamped vcs.modified=true wins over a clean checkout.
     /// </summary>
-    public static BuildProvenance From(GoBuildInfo? info, string? source, SourceRevision? checkout)
+    public static BuildProvenance From(GoBuildInfo? info, string? source, SourceRevision? checkout, IReadOnlyList<string>? buildFlags = null)
     {
         var stampedRevision = info?.Setting("vcs.revision");
         var stampedModified = info?.Setting("vcs.modified") == "true";
@@ -33,6 +36,6 @@ public sealed record BuildProvenance(string? Source, string? Revision, bool Modi
             stampedRevision ?? checkout?.Revision,
             stampedModified || (checkout?.Modified ?? false),
             info?.GoVersion,
-            settings);
+            settings) { BuildFlags = buildFlags ?? [] };
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using MiniContainer.Images.Spec;
 
 namespace MiniContainer.Sbom;
@@ -9,6 +11,9 @@ public static class ProvenanceLabels
     public const string Modified = "dev.minicontainer.vcs.modified";
     public const string GoVersion = "dev.minicontainer.go.version";
     public const string BuildSettings = "dev.minicontainer.go.build-settings";
+    public const string BuildFlags = "dev.minicontainer.go.build-flags";
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static ImmutableSortedDictionary<string, string> For(BuildProvenance provenance)
     {
@@ -20,8 +25,10 @@ public static class ProvenanceLabels
             labels[Modified] = provenance.Modified ? "true" : "false";
         }
         if (!string.IsNullOrEmpty(provenance.GoVersion)) labels[GoVersion] = provenance.GoVersion;
-        // One setting per line, in the order Go recorded them: the "build" lines `go version -m` prints.
-        if (provenance.BuildSettings.Count > 0) labels[BuildSettings] = string.Join('\n', provenance.BuildSettings);
+        // A JSON array of "key=value", in the order Go recorded them (the "build" lines of `go version -m`):
+        // label values take no newlines, and values hold spaces (-ldflags), so a plain join would be ambiguous.
+        if (provenance.BuildSettings.Count > 0) labels[BuildSettings] = JsonSerializer.Serialize(provenance.BuildSettings, Json);
+        if (provenance.BuildFlags.Count > 0) labels[BuildFlags] = JsonSerializer.Serialize(provenance.BuildFlags, Json);
         return labels.ToImmutable();
     }
 }

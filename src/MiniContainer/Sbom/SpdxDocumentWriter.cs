@@ -203,7 +203,8 @@ public static class SpdxDocumentWriter
         if (provenance.Source is { } source) parts.Add($"source {source}");
         if (provenance.Revision is { } revision) parts.Add($"revision {revision}{(provenance.Modified ? " with uncommitted changes (dirty)" : "")}");
         if (provenance.GoVersion is { } go) parts.Add($"built with {go}");
-        if (provenance.BuildSettings.Count > 0) parts.Add($"build settings: {string.Join(' ', provenance.BuildSettings)}");
+        if (provenance.BuildFlags.Count > 0) parts.Add($"go build flags: {System.Text.Json.JsonSerializer.Serialize(provenance.BuildFlags, Json)}");
+        if (provenance.BuildSettings.Count > 0) parts.Add($"build settings: {System.Text.Json.JsonSerializer.Serialize(provenance.BuildSettings, Json)}");
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 

@@ -41,13 +41,13 @@ public sealed class ProvenanceLabelsTests
     }
 
     [Fact]
-    public void The_build_settings_label_holds_the_exact_flags_in_gos_order_without_vcs_lines()
+    public void The_build_settings_label_is_a_json_array_of_the_exact_flags_in_gos_order_without_vcs_lines()
     {
         var info = Info(("-compiler", "gc"), ("-ldflags", "-w -buildid="), ("-trimpath", "true"), ("CGO_ENABLED", "0"), ("GOARCH", "arm64"), ("vcs.revision", "feedbeef"));
 
         var labels = ProvenanceLabels.For(BuildProvenance.From(info, null, null));
 
-        labels[ProvenanceLabels.BuildSettings].ShouldBe("-compiler=gc\n-ldflags=-w -buildid=\n-trimpath=true\nCGO_ENABLED=0\nGOARCH=arm64");
+        labels[ProvenanceLabels.BuildSettings].ShouldBe("""["-compiler=gc","-ldflags=-w -buildid=","-trimpath=true","CGO_ENABLED=0","GOARCH=arm64"]""");
     }
 
     [Fact]

@@ -141,6 +141,16 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
         return digest;
     }
 
+    public async Task<RegistryManifest?> GetReferrersAsync(string repository, OciDigest digest, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Api($"{repository}/referrers/{digest}")), RegistryScopes.Pull(repository), cancellationToken).ConfigureAwait(false);
+        // Registries before distribution 1.1 (docker-registry 2.8 among them) answer 404: no referrers API.
+        if (response.StatusCode == HttpStatusCode.NotFound || response.Content.Headers.ContentType?.MediaType != OciMediaTypes.ImageIndex) return null;
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return new RegistryManifest(content, OciMediaTypes.ImageIndex, OciDigest.Of(content));
+    }
+
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)

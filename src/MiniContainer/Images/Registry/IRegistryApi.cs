@@ -40,4 +40,7 @@ internal interface IRegistryApi
 
     /// <summary>PUT /v2/&lt;name&gt;/manifests/&lt;reference&gt;: the digest the registry reports (or computed).</summary>
     Task<OciDigest> PutManifestAsync(string repository, string reference, byte[] content, string mediaType, CancellationToken cancellationToken);
+
+    /// <summary>GET /v2/&lt;name&gt;/referrers/&lt;digest&gt; (OCI distribution 1.1): the referrers index, or null when the registry has no referrers API.</summary>
+    Task<RegistryManifest?> GetReferrersAsync(string repository, OciDigest digest, CancellationToken cancellationToken) => Task.FromResult<RegistryManifest?>(null);
 }
