@@ -31,6 +31,8 @@ for m in "${methods[@]}"; do
   cp -r "$repo/examples/hello/." "$work/src-$m/"
   rm -rf "$work/src-$m/artifacts" "$work/src-$m/.cake" "$work/src-$m/tools"
 done
+# The Cake consumer finds the addin in this repository's packages, wherever its copy lives.
+sed -i "s|\.\./\.\./artifacts/packages|$repo/artifacts/packages|" "$work/src-cake/nuget.config"
 
 cat >"$work/Dockerfile.recipe" <<DOCKERFILE
 FROM $alpine
@@ -50,11 +52,11 @@ ENTRYPOINT ["/app"]
 DOCKERFILE
 sed 's|^RUN CGO_ENABLED|RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod CGO_ENABLED|' \
   "$work/Dockerfile.multistage" >"$work/Dockerfile.buildkit"
-printf 'artifacts\nmy-bin\napp\n' >"$work/.dockerignore"
+for m in multistage buildkit; do printf 'artifacts\nmy-bin\napp\n' >"$work/src-$m/.dockerignore"; done
 
-pipeline_dll=$repo/artifacts/build/bin/MiniContainer.PipelineBench/release/MiniContainer.PipelineBench.dll
-log "building the core-API runner and packing the Cake addin"
-quiet dotnet build "$repo/bench/MiniContainer.PipelineBench" -c Release
+pipeline_dll=$work/pipeline/MiniContainer.PipelineBench.dll
+log "publishing the core-API runner (ReadyToRun, as a build host would load it) and packing the Cake addin"
+quiet dotnet publish "$repo/bench/MiniContainer.PipelineBench" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/pipeline"
 quiet "$repo/build.sh" Pack
 
 # --- each method: <method>_cold prepares a cold start (untimed); <method>_run builds (timed) ---
@@ -70,10 +72,10 @@ recipe_run() {
 }
 
 multistage_cold() { docker image rm -f bench/multistage >/dev/null 2>&1 || true; docker image prune -f >/dev/null 2>&1 || true; }
-multistage_run() { cp "$work/.dockerignore" "$work/src-multistage/"; DOCKER_BUILDKIT=0 quiet docker build -q -t bench/multistage -f "$work/Dockerfile.multistage" "$work/src-multistage"; }
+multistage_run() { DOCKER_BUILDKIT=0 quiet docker build -q -t bench/multistage -f "$work/Dockerfile.multistage" "$work/src-multistage"; }
 
 buildkit_cold() { docker image rm -f bench/buildkit >/dev/null 2>&1 || true; DOCKER_BUILDKIT=1 quiet "$buildkit_docker" builder prune -af; }
-buildkit_run() { cp "$work/.dockerignore" "$work/src-buildkit/"; DOCKER_BUILDKIT=1 quiet "$buildkit_docker" build --network none -q -t bench/buildkit -f "$work/Dockerfile.buildkit" "$work/src-buildkit"; }
+buildkit_run() { DOCKER_BUILDKIT=1 quiet "$buildkit_docker" build --network none -q -t bench/buildkit -f "$work/Dockerfile.buildkit" "$work/src-buildkit"; }
 
 mc_cold() {
   docker image rm -f "$1" >/dev/null 2>&1 || true
@@ -91,10 +93,11 @@ minicontainer_run() {
 
 cake_cold() { mc_cold bench/cake:latest "$work/src-cake"; }
 cake_run() {
-  (cd "$work/src-cake" && NO_COLOR=1 quiet ./build.sh ComposeImage --builder-image="$builder" --base-image=scratch --image=bench/cake --tag=latest)
+  (cd "$work/src-cake" && NO_COLOR=1 quiet ./build.sh ComposeImage --builder-image="$builder" --base-image=scratch --ca-bundle=none --image=bench/cake --tag=latest)
 }
 
-one_line_change() { printf '\nconst benchChange%s = %s\n' "$1" "$RANDOM" >>"$work/src-$2/main.go"; }
+# One line changed, in a way that changes the binary (an unused constant would not).
+one_line_change() { sed -i "s/^var version = .*/var version = \"bench-$1-$RANDOM\"/" "$work/src-$2/main.go"; }
 
 for round in $(seq 1 "$rounds"); do
   for scenario in cold nochange oneline; do
