@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 log() { printf '[provision] %s\n' "$*"; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(docker.io golang-go gcc libc6-dev musl-tools mmdebstrap docker-registry skopeo umoci busybox-static musl apache2-utils binutils file git ca-certificates openssl)
+packages=(docker.io golang-go gcc libc6-dev musl-tools mmdebstrap docker-registry skopeo umoci busybox-static musl apache2-utils binutils file git ca-certificates openssl qemu-user-static)
 
 install_packages() {
   local missing=() p
