@@ -8,5 +8,5 @@ public class MiniContainerException : Exception
 {
     public MiniContainerException(string message) : base(message) { }
 
-    public MiniContainerException(string message, Exception inner) : base(message, inner) { }
+    public MiniContainerException(string message, Exception? inner) : base(message, inner) { }
 }

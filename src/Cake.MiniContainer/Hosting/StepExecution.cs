@@ -48,5 +48,5 @@ internal static class StepExecution
     }
 
     // The Elf verifier's exceptions say what to do too, though they do not derive from MiniContainerException.
-    private static bool IsUsersToFix(Exception e) => e is MiniContainerException or BinaryVerificationFailedException or BinaryInspectionException;
+    private static bool IsUsersToFix(Exception e) => e is MiniContainerException;
 }

@@ -1,7 +1,7 @@
 namespace MiniContainer.Elf;
 
 /// <summary>The file could not be read as an ELF binary: missing, not ELF, truncated or corrupted.</summary>
-public sealed class BinaryInspectionException : Exception
+public sealed class BinaryInspectionException : MiniContainerException
 {
     public BinaryInspectionException(string path, string problem, Exception? inner = null)
         : base($"Cannot verify '{path}': {problem}", inner)

@@ -1,7 +1,7 @@
 namespace MiniContainer.Elf;
 
 /// <summary>The binary was read but does not meet the verification policy.</summary>
-public sealed class BinaryVerificationFailedException : Exception
+public sealed class BinaryVerificationFailedException : MiniContainerException
 {
     public BinaryVerificationFailedException(VerificationResult result)
         : base(BuildMessage(result))
