@@ -14,11 +14,14 @@ public static class ContainerLabels
     /// <summary>Identifies this process's builds.</summary>
     public static string CurrentSession { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
+    /// <summary>"machine:pid" of this process, as <see cref="HostProcess"/> holds it.</summary>
+    public static string CurrentHostProcess { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     public static Dictionary<string, string> For(string step) => new()
     {
         [Managed] = "true",
         [Session] = CurrentSession,
         [Step] = step,
-        [HostProcess] = $"{Environment.MachineName}:{Environment.ProcessId}",
+        [HostProcess] = CurrentHostProcess,
     };
 }

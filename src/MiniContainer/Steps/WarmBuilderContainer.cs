@@ -17,6 +17,8 @@ namespace MiniContainer.Steps;
 internal sealed class WarmBuilderContainer
 {
     public const string WarmLabel = "org.minicontainer.warm-builder";
+    // The wrapper's $0 names the host process that runs the build ("minicontainer@machine:pid").
+    private const string ExecOwnerPrefix = "minicontainer@";
     private const string Heartbeat = "/tmp/.minicontainer-heartbeat";
     private static readonly TimeSpan MaximumLifetime = TimeSpan.FromHours(2);
     private static readonly TimeSpan MinimumRemainingLifetime = TimeSpan.FromMinutes(30);
@@ -39,7 +41,7 @@ internal sealed class WarmBuilderContainer
         for (var attempt = 0; ; attempt++)
         {
             var existing = await InspectAsync(engine, name, cancellationToken).ConfigureAwait(false);
-            if (existing is not null && IsUsable(existing))
+            if (existing is not null && IsUsable(existing) && !await RunsOrphanedBuildAsync(engine, existing, cancellationToken).ConfigureAwait(false))
                 return new WarmBuilderContainer(engine, existing.ID);
             if (existing is not null)
                 await RemoveAsync(engine, existing.ID).ConfigureAwait(false);
@@ -62,7 +64,7 @@ internal sealed class WarmBuilderContainer
         // Mark the container busy while the command runs, so the idle watch does not end it mid-build.
         IReadOnlyList<string> wrapped =
         [
-            "sh", "-c", $"b=/tmp/.minicontainer-busy-$$; touch \"$b\"; \"$@\"; rc=$?; rm -f \"$b\"; touch {Heartbeat}; exit $rc", "minicontainer",
+            "sh", "-c", $"b=/tmp/.minicontainer-busy-$$; touch \"$b\"; \"$@\"; rc=$?; rm -f \"$b\"; touch {Heartbeat}; exit $rc", ExecOwnerPrefix + ContainerLabels.CurrentHostProcess,
             .. command,
         ];
         try
@@ -75,6 +77,34 @@ internal sealed class WarmBuilderContainer
             await RemoveAsync(_engine, Id).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Whether a build whose host process was killed (SIGKILL: it could not remove anything) still
+    /// runs in the container. Its go command would go on writing into the output folder under the
+    /// next build, so the container is replaced rather than reused.
+    /// </summary>
+    private static async Task<bool> RunsOrphanedBuildAsync(DockerEngine engine, ContainerInspectResponse container, CancellationToken cancellationToken)
+    {
+        foreach (var execId in container.ExecIDs ?? [])
+        {
+            ContainerExecInspectResponse exec;
+            try
+            {
+                exec = await engine.Client.Exec.InspectContainerExecAsync(execId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DockerApiException)
+            {
+                continue; // ended and gone
+            }
+            var owner = exec.ProcessConfig?.Arguments?.FirstOrDefault(a => a.StartsWith(ExecOwnerPrefix, StringComparison.Ordinal));
+            if (exec.Running && owner is not null && LeftoverContainerReaper.IsDeadProcessOfThisMachine(owner[ExecOwnerPrefix.Length..]))
+            {
+                engine.Logger.LogInformation("Replacing warm builder {Id}: a build of an interrupted process ({Owner}) still runs in it", container.ID[..12], owner[ExecOwnerPrefix.Length..]);
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Removes every warm builder in the engine (e.g. `Clean`, or the end of a test run).</summary>
