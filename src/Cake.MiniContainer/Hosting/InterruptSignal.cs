@@ -5,6 +5,9 @@ namespace Cake.MiniContainer.Hosting;
 /// <summary>
 /// Ctrl-C and SIGTERM become a cancelled token for the core, which then removes the containers it
 /// started before the process ends. The first signal cancels; the process exits once the step unwinds.
+/// SIGTERM never ends it early: it often arrives twice (to the process group, and forwarded by the
+/// `dotnet` muxer that started Cake), and dying on the second would leave the containers behind.
+/// A second Ctrl-C, which a person sends, ends the process at once.
 /// </summary>
 internal static class InterruptSignal
 {
@@ -28,8 +31,8 @@ internal static class InterruptSignal
         {
             Registrations.Add(PosixSignalRegistration.Create(signal, context =>
             {
-                // Keep the process alive until the step has cleaned up; a second signal ends it at once.
-                if (Source.IsCancellationRequested) return;
+                // Keep the process alive until the step has cleaned up; a second Ctrl-C ends it at once.
+                if (Source.IsCancellationRequested && context.Signal == PosixSignal.SIGINT) return;
                 context.Cancel = true;
                 Source.Cancel();
             }));
