@@ -18,7 +18,17 @@ internal static class StepExecution
         Run(context, step, async (logger, cancellationToken) =>
         {
             using var engine = await DockerEngine.ConnectAsync(dockerHost, new EngineProgressLogger(logger), cancellationToken).ConfigureAwait(false);
-            return await body(engine, logger, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await body(engine, logger, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not DockerEngineUnavailableException)
+            {
+                // The engine stopped mid-step (a restart, a crash): say so and where, not the broken stream's error.
+                if (await engine.WhyNotAnsweringAsync().ConfigureAwait(false) is { } why)
+                    throw new DockerEngineUnavailableException(engine.Endpoint.ToString(), why);
+                throw;
+            }
         });
 
     public static T Run<T>(ICakeContext context, string step, Func<ILogger, CancellationToken, Task<T>> body) => Run(context, step, timed: true, body);

@@ -66,5 +66,23 @@ public sealed class DockerEngine : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether the engine still answers; null when it does, else why not. A step that failed asks
+    /// this to tell an engine that went away mid-build from the build's own failure.
+    /// </summary>
+    public async Task<Exception?> WhyNotAnsweringAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await Client.System.PingAsync(timeout.Token).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
     public void Dispose() => Client.Dispose();
 }
