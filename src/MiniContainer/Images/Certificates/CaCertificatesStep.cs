@@ -14,7 +14,8 @@ public static class CaCertificatesStep
 
     /// <exception cref="InvalidCertificateFileException">A file holds no valid certificate.</exception>
     /// <exception cref="DockerImageMissingException">The builder image is not in the engine.</exception>
-    public static async Task<StagedCaBundle> RunAsync(DockerEngine engine, CaBundleRequest request, ILogger? logger = null, CancellationToken cancellationToken = default)
+    /// <remarks><paramref name="engine"/> is only needed for <see cref="CaBundleSource.BuilderImage"/>; null without an engine.</remarks>
+    public static async Task<StagedCaBundle> RunAsync(DockerEngine? engine, CaBundleRequest request, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         logger ??= NullLogger.Instance;
         var bundle = request.Source switch
@@ -50,8 +51,10 @@ public static class CaCertificatesStep
         return new StagedCaBundle(request.OutputFile, bundle.Count, bytes.Length);
     }
 
-    private static async Task<PemCertificateBundle> CopyOutOfImageAsync(DockerEngine engine, CaBundleRequest request, CancellationToken cancellationToken)
+    private static async Task<PemCertificateBundle> CopyOutOfImageAsync(DockerEngine? engine, CaBundleRequest request, CancellationToken cancellationToken)
     {
+        if (engine is null)
+            throw new MiniContainerException("The CA bundle source is the builder image, which needs a Docker Engine, and none is in use: take this machine's bundle or a PEM file instead.");
         var image = request.BuilderImage ?? throw new MiniContainerException("The CA bundle source is the builder image, but no builder image was named.");
         var temporary = Path.Combine(Path.GetTempPath(), $"minicontainer-ca-{Guid.NewGuid():N}.crt");
         try
