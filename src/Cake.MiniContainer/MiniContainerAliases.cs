@@ -8,6 +8,8 @@ using Cake.Core.Annotations;
 [assembly: CakeNamespaceImport("Cake.MiniContainer.ComposeImage")]
 [assembly: CakeNamespaceImport("Cake.MiniContainer.SmokeTest")]
 [assembly: CakeNamespaceImport("Cake.MiniContainer.PublishImage")]
+[assembly: CakeNamespaceImport("Cake.MiniContainer.Sbom")]
+[assembly: CakeNamespaceImport("Cake.MiniContainer.ImageIndex")]
 [assembly: CakeNamespaceImport("Cake.MiniContainer.Recipe")]
 
 namespace Cake.MiniContainer;

@@ -28,3 +28,22 @@ public sealed record SmokeTestPassed(string Image, string Checked, TimeSpan Dura
 
 /// <summary>A pushed image: the tag it was pushed as, its digest, and reference@digest to deploy.</summary>
 public sealed record PushedImage(string Reference, string Digest, string PinnedReference, FilePath DigestFile);
+
+/// <summary>An image ComposeOciImage wrote without an engine: its manifest digest (what a registry will report), its image ID, and where it is.</summary>
+public sealed record OciImage(IReadOnlyList<string> Tags, string ManifestDigest, string ConfigDigest, DirectoryPath LayoutDirectory, FilePath? ArchiveFile, long CompressedSize)
+{
+    public string Reference => Tags[0];
+}
+
+/// <summary>An SBOM WriteSbom wrote: the SPDX 2.3 JSON file and its digest.</summary>
+public sealed record WrittenSbom(FilePath Path, string Digest, long SizeBytes);
+
+/// <summary>An SBOM pushed as an artifact whose subject is the image; listed under <see cref="ReferrersTag"/> where the registry has no referrers API.</summary>
+public sealed record AttachedSbomArtifact(string ArtifactDigest, string ImageDigest, string? ReferrersTag);
+
+/// <summary>A multi-platform image BuildImageIndex wrote: the OCI index in <see cref="LayoutDirectory"/> over one image per platform, and their SBOMs.</summary>
+public sealed record BuiltImageIndex(string Reference, string IndexDigest, DirectoryPath LayoutDirectory, IReadOnlyList<string> Platforms, IReadOnlyList<FilePath> Sboms, IReadOnlyList<FilePath> DockerArchives)
+{
+    /// <summary>The core's record, which PublishImageIndex pushes.</summary>
+    internal global::MiniContainer.Images.MultiPlatform.MultiPlatformImage? Image { get; init; }
+}

@@ -27,10 +27,10 @@ public static partial class MiniContainerAliases
             ExtraCertificateFiles = settings.ExtraCertificateFiles.Select(f => f.MakeAbsolute(context.Environment).FullPath).ToList(),
             OutputFile = settings.OutputFile.MakeAbsolute(context.Environment).FullPath,
         };
-        return StepExecution.Run(context, "CaCertificates", settings.DockerHost, async (engine, logger, ct) =>
-        {
-            var staged = await CaCertificatesStep.RunAsync(engine, request, logger, ct).ConfigureAwait(false);
-            return new StagedCertificates(staged.File is null ? null : new FilePath(staged.File), staged.CertificateCount, staged.SizeInBytes);
-        });
+        static StagedCertificates ToResult(StagedCaBundle staged) => new(staged.File is null ? null : new FilePath(staged.File), staged.CertificateCount, staged.SizeInBytes);
+        // Only the builder image's bundle needs an engine; a file or none works without one.
+        return settings.Source == CaBundleSource.BuilderImage
+            ? StepExecution.Run(context, "CaCertificates", settings.DockerHost, async (engine, logger, ct) => ToResult(await CaCertificatesStep.RunAsync(engine, request, logger, ct).ConfigureAwait(false)))
+            : StepExecution.Run(context, "CaCertificates", async (logger, ct) => ToResult(await CaCertificatesStep.RunAsync(null, request, logger, ct).ConfigureAwait(false)));
     }
 }

@@ -32,5 +32,11 @@ public sealed class ComposeImageSettings
     /// <summary>OCI labels: source URL, version and title; revision and created come from git and SOURCE_DATE_EPOCH.</summary>
     public OciLabelRequest Labels { get; set; } = new();
 
+    /// <summary>The exact go build flags of the binaries; when set, the image is labelled with its provenance (source, revision -dirty marked, Go version, build settings, these flags).</summary>
+    public IList<string>? BuildFlags { get; set; }
+
+    /// <summary>The platform of an image composed without an engine (<c>ComposeOciImage</c>), e.g. "linux/arm64"; null for linux and this machine's architecture.</summary>
+    public string? Platform { get; set; }
+
     public Uri? DockerHost { get; set; }
 }

@@ -4,6 +4,7 @@ using Cake.MiniContainer.ComposeImage;
 using Cake.MiniContainer.Hosting;
 using MiniContainer.Images.Compose;
 using MiniContainer.Images.Spec;
+using MiniContainer.Sbom;
 
 namespace Cake.MiniContainer;
 
@@ -19,11 +20,21 @@ public static partial class MiniContainerAliases
         if (settings.Tags.Count == 0) throw new ArgumentException("ComposeImage: name at least one tag, e.g. \"hello:latest\".", nameof(settings));
         return StepExecution.Run(context, "ComposeImage", settings.DockerHost, async (engine, logger, ct) =>
         {
-            var spec = ToSpec(context, settings).WithLabels(await settings.Labels.ResolveAsync(ct).ConfigureAwait(false));
+            var spec = await LabelledSpecAsync(context, settings, ct).ConfigureAwait(false);
             var image = await ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, settings.Tags.ToList()), logger, ct).ConfigureAwait(false);
             RunSummary.Current.AddImage(image.Reference, image.Sizes.Total);
             return new BuiltImage(image.Id, image.Tags, image.Sizes.Total, image.Dockerfile);
         });
+    }
+
+    /// <summary>The spec with its OCI labels, and its provenance labels when the build flags are given.</summary>
+    private static async Task<RuntimeImageSpec> LabelledSpecAsync(ICakeContext context, ComposeImageSettings settings, CancellationToken cancellationToken)
+    {
+        var spec = ToSpec(context, settings).WithLabels(await settings.Labels.ResolveAsync(cancellationToken).ConfigureAwait(false));
+        if (settings.BuildFlags is null || spec.Binaries.Count == 0) return spec;
+        var provenance = await SbomStep.ProvenanceAsync(spec.Binaries[0].HostPath, settings.Labels.Source, settings.Labels.SourceDirectory, settings.BuildFlags.ToList(), cancellationToken)
+            .ConfigureAwait(false);
+        return spec.WithLabels(ProvenanceLabels.For(provenance));
     }
 
     private static RuntimeImageSpec ToSpec(ICakeContext context, ComposeImageSettings settings)

@@ -9,18 +9,19 @@ namespace Cake.MiniContainer;
 
 public static partial class MiniContainerAliases
 {
-    /// <summary>Compile: the static musl <c>go build</c> in the builder container; one binary per main package.</summary>
+    /// <summary>Compile: the static musl <c>go build</c> in the builder container (with no engine, or Builder Local: this machine's Go and musl-gcc); one binary per main package.</summary>
     [CakeMethodAlias]
     public static IReadOnlyList<GoBinary> GoCompile(this ICakeContext context, GoCompileSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return StepExecution.Run(context, "GoCompile", settings.DockerHost, async (engine, logger, ct) =>
+        return StepExecution.Run(context, "GoCompile", async (logger, ct) =>
         {
             var module = settings.LoadModule(context);
-            var builder = settings.ToBuilder(await BuilderImageChoice.ResolveAsync(engine, settings, module, logger, ct).ConfigureAwait(false));
+            using var selected = await settings.SelectAsync(logger, ct).ConfigureAwait(false);
+            var builder = await settings.GoBuilderForAsync(selected, module, logger, ct).ConfigureAwait(false);
             var output = settings.OutputDirectory?.MakeAbsolute(context.Environment).FullPath ?? Path.Combine(module.Directory, "artifacts", "bin");
-            var result = await GoCompileStep.RunAsync(engine, new GoCompileRequest(module, settings.ToOptions(context), builder, output), logger, ct).ConfigureAwait(false);
+            var result = await GoCompileStep.RunAsync(selected, new GoCompileRequest(module, settings.ToOptions(context), builder, output), logger, ct).ConfigureAwait(false);
             foreach (var binary in result.Binaries) RunSummary.Current.AddBinary(binary.Name, binary.SizeBytes);
             return result.Binaries.Select(b => new GoBinary(b.Name, b.Path, b.ImportPath, b.SizeBytes)).ToList();
         });

@@ -14,6 +14,9 @@ public abstract class GoBuilderSettings
     /// <summary>The folder with go.mod; null for the working directory.</summary>
     public DirectoryPath? SourceDirectory { get; set; }
 
+    /// <summary>Where go runs: the builder container when an engine answers (Auto), always there (Engine), or this machine's Go and musl-gcc (Local).</summary>
+    public GoBuilderKind Builder { get; set; } = GoBuilderKind.Auto;
+
     /// <summary>An image with Go and a musl C compiler; null for the default builder of go.mod's Go version (made once from golang:&lt;version&gt;-alpine).</summary>
     public string? BuilderImage { get; set; }
 
@@ -60,4 +63,14 @@ public abstract class GoBuilderSettings
     }
 
     internal GoBuilder ToBuilder(string image) => new() { Image = image, Transfer = Transfer };
+
+    /// <summary>The engine or this machine's Go, as <see cref="Builder"/> asks.</summary>
+    internal Task<SelectedGoBuilder> SelectAsync(Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken) =>
+        SelectedGoBuilder.SelectAsync(Builder, DockerHost, new Hosting.EngineProgressLogger(logger), null, cancellationToken);
+
+    /// <summary>The builder container's image (resolved, made once when it is the default) for the engine; the named or default name otherwise (unused on the host).</summary>
+    internal async Task<GoBuilder> GoBuilderForAsync(SelectedGoBuilder selected, GoModule module, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken) =>
+        ToBuilder(selected.Engine is { } engine
+            ? await GoRestore.BuilderImageChoice.ResolveAsync(engine, this, module, logger, cancellationToken).ConfigureAwait(false)
+            : BuilderImage ?? GoBuilder.DefaultImageFor(module.GoVersion));
 }

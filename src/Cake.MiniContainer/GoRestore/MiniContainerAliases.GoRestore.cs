@@ -8,17 +8,18 @@ namespace Cake.MiniContainer;
 
 public static partial class MiniContainerAliases
 {
-    /// <summary>Restore: <c>go mod download</c> in the builder container, filling the module cache volume (skipped for vendor/).</summary>
+    /// <summary>Restore: <c>go mod download</c> in the builder container, filling the module cache volume (skipped for vendor/); with no engine (or <see cref="GoBuilderSettings.Builder"/> Local) on this machine's Go.</summary>
     [CakeMethodAlias]
     public static GoRestoreOutcome GoRestore(this ICakeContext context, GoRestoreSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        return StepExecution.Run(context, "GoRestore", settings.DockerHost, async (engine, logger, ct) =>
+        return StepExecution.Run(context, "GoRestore", async (logger, ct) =>
         {
             var module = settings.LoadModule(context);
-            var builder = settings.ToBuilder(await BuilderImageChoice.ResolveAsync(engine, settings, module, logger, ct).ConfigureAwait(false));
-            var result = await GoRestoreStep.RunAsync(engine, new GoRestoreRequest(module, settings.ToOptions(context), builder), logger, ct).ConfigureAwait(false);
+            using var selected = await settings.SelectAsync(logger, ct).ConfigureAwait(false);
+            var builder = await settings.GoBuilderForAsync(selected, module, logger, ct).ConfigureAwait(false);
+            var result = await GoRestoreStep.RunAsync(selected, new GoRestoreRequest(module, settings.ToOptions(context), builder), logger, ct).ConfigureAwait(false);
             return new GoRestoreOutcome(result.Skipped, result.Duration);
         });
     }

@@ -10,6 +10,7 @@ public sealed class RunSummary
     private readonly List<(string Step, TimeSpan Duration)> _steps = [];
     private readonly SortedDictionary<string, BinaryLine> _binaries = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, ImageLine> _images = new(StringComparer.Ordinal);
+    private readonly List<string> _skipped = [];
 
     /// <summary>The summary of this process's run (a Cake run is one process).</summary>
     public static RunSummary Current { get; } = new();
@@ -20,7 +21,7 @@ public sealed class RunSummary
 
     private int _printAtExit;
 
-    public bool IsEmpty => _steps.Count == 0;
+    public bool IsEmpty => _steps.Count == 0 && _skipped.Count == 0;
 
     /// <summary>
     /// Prints the summary when the process ends, after Cake's own task table, whether the run passed
@@ -41,6 +42,12 @@ public sealed class RunSummary
     internal void AddStep(string step, TimeSpan duration)
     {
         lock (_steps) _steps.Add((step, duration));
+    }
+
+    /// <summary>A step that did not run, and why (e.g. SmokeTest without an engine).</summary>
+    internal void AddSkipped(string step, string reason)
+    {
+        lock (_steps) _skipped.Add($"{step}: {reason}");
     }
 
     internal void AddBinary(string name, long size) => Update(_binaries, name, line => line with { Size = size }, new BinaryLine(size, null, null));
@@ -71,6 +78,11 @@ public sealed class RunSummary
                 lines.Add("Images:");
                 foreach (var (reference, i) in _images)
                     lines.Add($"  {reference,-40} {(i.Size is { } s ? Size(s) : ""),10}  {i.Pushed ?? "(not pushed)"}");
+            }
+            if (_skipped.Count > 0)
+            {
+                lines.Add("Skipped:");
+                foreach (var skipped in _skipped) lines.Add($"  {skipped}");
             }
             if (_steps.Count > 0)
             {

@@ -1,4 +1,7 @@
+using Cake.Core;
 using Cake.Core.IO;
+using MiniContainer.Docker.Credentials;
+using MiniContainer.Images.Publish;
 
 namespace Cake.MiniContainer.PublishImage;
 
@@ -24,6 +27,22 @@ public sealed class PublishImageSettings
     public FilePath? DigestFile { get; set; }
 
     public Uri? DockerHost { get; set; }
+
+    /// <summary>The core's request: where, as whom, and the digest file (artifacts/image-digest.txt when none is named).</summary>
+    internal PublishRequest ToRequest(ICakeContext context)
+    {
+        if (string.IsNullOrEmpty(Username) != string.IsNullOrEmpty(Password))
+            throw new ArgumentException("PublishImage: give both a user name and a password, or neither.", nameof(Username));
+        return new PublishRequest
+        {
+            Registry = Registry,
+            Repository = Repository,
+            Tag = Tag,
+            Credentials = Username is { Length: > 0 } user ? new RegistryCredentials(user, Password!) : null,
+            DockerConfigFile = DockerConfigFile?.MakeAbsolute(context.Environment).FullPath,
+            DigestFile = DigestFile?.MakeAbsolute(context.Environment).FullPath ?? System.IO.Path.GetFullPath(System.IO.Path.Combine("artifacts", "image-digest.txt")),
+        };
+    }
 
     public override string ToString() =>
         $"{Registry}/{Repository}:{Tag} as {(Username is null ? "(from the environment or docker config)" : $"'{Username}'")}, password {(Password is null ? "not set" : "***")}";

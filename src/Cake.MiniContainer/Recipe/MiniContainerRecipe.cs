@@ -7,13 +7,18 @@ using Cake.MiniContainer.ComposeImage;
 using Cake.MiniContainer.GoCompile;
 using Cake.MiniContainer.GoRestore;
 using Cake.MiniContainer.Hosting;
+using Cake.MiniContainer.ImageIndex;
+using Cake.MiniContainer.Sbom;
 using Cake.MiniContainer.PublishImage;
 using Cake.MiniContainer.SmokeTest;
 using Cake.MiniContainer.VerifyBinary;
 using MiniContainer;
 using MiniContainer.Go;
 using MiniContainer.Images.Certificates;
+using MiniContainer.Images.Oci.Outputs;
 using MiniContainer.Images.Spec;
+using MiniContainer.Sbom;
+using MiniContainer.Steps;
 
 namespace Cake.MiniContainer.Recipe;
 
@@ -48,6 +53,12 @@ public sealed class MiniContainerRecipe
 
     public void GoCompile()
     {
+        if (Settings.IsMultiPlatform)
+        {
+            _context.Log.Information("GoCompile: {0} platforms are compiled, verified and composed one after another in ComposeImage (into {1}/<os>-<arch>).",
+                Settings.Platforms.Count, Settings.BinDirectory);
+            return;
+        }
         // Empty the folder but keep it: a warm builder container has it bind-mounted, and a new folder would be invisible to it.
         if (Directory.Exists(Settings.BinDirectory))
             foreach (var stale in Directory.EnumerateFiles(Settings.BinDirectory)) File.Delete(stale);
@@ -56,70 +67,160 @@ public sealed class MiniContainerRecipe
 
     public void VerifyBinary()
     {
+        if (Settings.IsMultiPlatform && Settings.Binary is null)
+        {
+            _context.Log.Information("VerifyBinary: each platform's binaries are verified for its machine in ComposeImage, right after they are compiled.");
+            return;
+        }
         var settings = new VerifyBinarySettings { GoArch = Settings.Binary is null ? Settings.GoArch : Settings.GoArch ?? "", ExpectGoBinary = Settings.Binary is null };
         foreach (var binary in Settings.Binary is { } one ? [one] : Binaries()) _context.VerifyBinary(binary, settings);
     }
 
-    public void CaCertificates() => _context.CaCertificates(new CaCertificatesSettings
+    public void CaCertificates()
     {
-        Source = Settings.CaBundleSource,
-        BuilderImage = Settings.CaBundleSource == CaBundleSource.BuilderImage ? Settings.EffectiveBuilderImage : null,
-        File = Settings.CaBundleFile,
-        ExtraCertificateFiles = Settings.CaFiles.Select(f => new FilePath(f)).ToList(),
-        OutputFile = CaBundlePath,
-    });
+        var (source, file) = (Settings.CaBundleSource, Settings.CaBundleFile);
+        if (source == CaBundleSource.BuilderImage && !UsesEngine())
+        {
+            if (!Settings.CaBundleIsDefault)
+                throw new RecipeArgumentException(RecipeArguments.CaBundle,
+                    "--ca-bundle=builder copies the bundle out of the builder image, which needs a Docker Engine, and this build uses none: use --ca-bundle=host (this machine's), a PEM file, or none.");
+            (source, file) = (CaBundleSource.File, HostCaBundle.Find());
+            _context.Log.Information("CaCertificates: no engine, so the image trusts this machine's CA bundle ({0}); --ca-bundle names another.", file);
+        }
+        _context.CaCertificates(new CaCertificatesSettings
+        {
+            Source = source,
+            BuilderImage = source == CaBundleSource.BuilderImage ? Settings.EffectiveBuilderImage : null,
+            File = file,
+            ExtraCertificateFiles = Settings.CaFiles.Select(f => new FilePath(f)).ToList(),
+            OutputFile = CaBundlePath,
+        });
+    }
 
     public void ComposeImage()
     {
-        var binaries = Binaries();
         var image = Settings.Image ?? throw new MiniContainerException($"No image name: {Settings.Source} has no go.mod to take it from; give --image=<name>.");
-        var made = new List<(string Binary, string Reference)>();
+        if (Settings.IsMultiPlatform)
+        {
+            ComposeImageIndex(image);
+            return;
+        }
+        var binaries = Binaries();
+        var inEngine = UsesEngine();
+        var buildFlags = GoBuildFlags.For(Settings.RequireModule(), Apply(new GoCompileSettings()).ToOptions(_context)).ToList();
+        var made = new List<ComposedImage>();
         foreach (var binary in binaries)
         {
             var name = Path.GetFileName(binary);
-            var reference = $"{(binaries.Count == 1 ? image : $"{image}-{name.ToLowerInvariant()}")}:{Settings.Tag}";
-            _context.ComposeImage(new ComposeImageSettings
+            var repository = binaries.Count == 1 ? image : $"{image}-{name.ToLowerInvariant()}";
+            var reference = $"{repository}:{Settings.Tag}";
+            var settings = ImageSettings(name, buildFlags);
+            settings.Binaries = [binary];
+            settings.Tags = [reference];
+            settings.Platform = Settings.Platform.ToString();
+            var sbom = new WriteSbomSettings
             {
-                BaseImage = Settings.BaseImage,
-                Binaries = [binary],
-                Tags = [reference],
-                ExposedPorts = Settings.ExposedPorts.ToList(),
-                CaBundleFile = File.Exists(CaBundlePath) ? CaBundlePath : null,
-                Labels = new OciLabelRequest { Source = Settings.SourceUrl, Title = name, Version = Settings.Tag, SourceDirectory = Settings.Source },
-            });
-            made.Add((name, reference));
+                Repository = repository, Tag = Settings.Tag, Platform = Settings.Platform.ToString(), Binaries = [binary], OutputDirectory = Settings.Output,
+                SourceUrl = Settings.SourceUrl, SourceDirectory = Settings.Source, BuildFlags = buildFlags,
+            };
+            if (inEngine)
+            {
+                _context.ComposeImage(settings);
+                made.Add(new ComposedImage(name, reference));
+                sbom.BaseImage = Settings.BaseImage;
+            }
+            else
+            {
+                var outputs = OciOutputs.Under(Settings.Output, repository);
+                var written = _context.ComposeOciImage(settings, outputs.LayoutDirectory!, outputs.ArchivePath);
+                made.Add(new ComposedImage(name, reference, outputs.LayoutDirectory));
+                (sbom.LayoutDirectory, sbom.ManifestDigest) = (outputs.LayoutDirectory!, written.ManifestDigest);
+            }
+            if (Settings.Sbom) _context.WriteSbom(sbom);
         }
         ImageList.Write(Settings, made);
     }
 
     public void SmokeTest()
     {
-        foreach (var (binary, reference) in ImageList.Read(Settings))
-            _context.SmokeTest(reference, Settings.SmokeTestFor(binary) ?? new SmokeTestSettings());
+        foreach (var image in ImageList.Read(Settings))
+        {
+            if (!image.InEngine)
+            {
+                var reason = $"{image.Reference} was composed without a Docker Engine ({(image.IsIndex ? "a multi-platform index" : "an OCI layout")} in {image.Layout}), " +
+                    "and a smoke test runs the image in one: not tested. Run it with an engine (docker load the archive under the output folder), or build with --engine=docker.";
+                _context.Log.Warning("SmokeTest skipped: {0}", reason);
+                RunSummary.Current.AddSkipped("SmokeTest", reason);
+                continue;
+            }
+            _context.SmokeTest(image.Reference, Settings.SmokeTestFor(image.Binary) ?? new SmokeTestSettings());
+        }
     }
 
     public void PublishImage()
     {
+        var images = ImageList.Read(Settings);
         if (Settings.Registry is null)
         {
-            _context.Log.Information("PublishImage: no --registry given, so nothing is pushed. The images are in the engine: {0}",
-                string.Join(", ", ImageList.Read(Settings).Select(i => i.Reference)));
+            _context.Log.Information("PublishImage: no --registry given, so nothing is pushed. The images: {0}",
+                string.Join(", ", images.Select(i => i.InEngine ? $"{i.Reference} (in the engine)" : $"{i.Reference} ({i.Layout})")));
             return;
         }
-        foreach (var (binary, reference) in ImageList.Read(Settings))
+        foreach (var image in images)
         {
-            var repository = reference[..reference.LastIndexOf(':')];
-            _context.PublishImage(reference, new PublishImageSettings
+            var settings = new PublishImageSettings
             {
                 Registry = Settings.Registry,
-                Repository = repository,
+                Repository = image.Repository,
                 Tag = Settings.Tag,
                 Username = Settings.RegistryUsername,
                 Password = Settings.RegistryPassword,
-                DigestFile = Path.Combine(Settings.ImageDirectory, $"{binary}.digest"),
-            });
+                DigestFile = Path.Combine(Settings.ImageDirectory, $"{image.Binary}.digest"),
+            };
+            if (image.IsIndex)
+            {
+                // The index's SBOMs go up with it.
+                _context.PublishImageIndex(BuiltIndexes.TryGetValue(image.Layout!, out var index) ? index
+                    : throw new MiniContainerException($"The multi-platform image {image.Reference} was composed in an earlier run: run ComposeImage and PublishImage in one run (e.g. ./build.sh PublishImage)."), settings);
+                continue;
+            }
+            var pushed = image.InEngine ? _context.PublishImage(image.Reference, settings) : _context.PublishOciImage(image.Layout!, settings, image.Tag);
+            var sbom = Path.Combine(Settings.Output, "sbom", SbomRequest.DefaultFileName(image.Repository, Settings.Platform));
+            if (Settings.Sbom && File.Exists(sbom)) _context.AttachSbom(sbom, pushed.Digest, settings);
         }
     }
+
+    /// <summary>Multi-platform images this process composed, by layout: PublishImage pushes them (with their SBOMs) in the same run.</summary>
+    private static readonly Dictionary<string, BuiltImageIndex> BuiltIndexes = new(StringComparer.Ordinal);
+
+    private void ComposeImageIndex(string image)
+    {
+        var settings = Apply(new ImageIndexSettings { ImageName = image, Tag = Settings.Tag, OutputDirectory = Settings.Output });
+        settings.Platforms = Settings.Platforms.Select(p => p.ToString()).ToList();
+        settings.CrossCompilers = new Dictionary<string, string>(Settings.CrossCompilers);
+        settings.Image = ImageSettings(image, null);
+        settings.Sbom = Settings.Sbom;
+        var index = _context.BuildImageIndex(settings);
+        BuiltIndexes[index.LayoutDirectory.FullPath] = index;
+        ImageList.Write(Settings, [new ComposedImage(image, index.Reference, index.LayoutDirectory.FullPath, IsIndex: true)]);
+    }
+
+    private ComposeImageSettings ImageSettings(string title, List<string>? buildFlags) => new()
+    {
+        BaseImage = Settings.BaseImage,
+        ExposedPorts = Settings.ExposedPorts.ToList(),
+        CaBundleFile = File.Exists(CaBundlePath) ? CaBundlePath : null,
+        Labels = new OciLabelRequest { Source = Settings.SourceUrl, Title = title, Version = Settings.Tag, SourceDirectory = Settings.Source },
+        BuildFlags = buildFlags,
+    };
+
+    /// <summary>Whether this run uses a Docker Engine: --engine=docker or none, else whether one answers (asked once per run).</summary>
+    private bool UsesEngine() => Settings.Engine switch
+    {
+        EngineChoice.Docker => true,
+        EngineChoice.None => false,
+        _ => EngineProbe.AnswersAsync(null, new CakeLogger(_context.Log), InterruptSignal.Token).GetAwaiter().GetResult(),
+    };
 
     private string CaBundlePath => Path.Combine(Settings.ImageDirectory, "ca-certificates.crt");
 
@@ -130,6 +231,7 @@ public sealed class MiniContainerRecipe
         settings.CCompiler = Settings.CCompiler;
         settings.Cgo = Settings.Cgo;
         settings.GoArch = Settings.GoArch;
+        settings.Builder = Settings.Engine switch { EngineChoice.Docker => GoBuilderKind.Engine, EngineChoice.None => GoBuilderKind.Local, _ => GoBuilderKind.Auto };
         settings.Packages = Settings.Packages.ToList();
         settings.Variables = new Dictionary<string, string>(Settings.Variables);
         return settings;

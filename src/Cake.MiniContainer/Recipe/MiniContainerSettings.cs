@@ -15,6 +15,18 @@ public sealed class MiniContainerSettings
     /// <summary>--output: the artifacts folder (binaries, reports, staged bundle, digests).</summary>
     public string? Output { get; set; }
 
+    /// <summary>--engine: "auto", "docker" or "none" (the host's Go and a daemonless image).</summary>
+    public string? Engine { get; set; }
+
+    /// <summary>--platforms: e.g. ["linux/amd64", "linux/arm64"]; several give an OCI image index.</summary>
+    public IList<string> Platforms { get; set; } = [];
+
+    /// <summary>--cross-cc: the C compiler per foreign GOARCH for CGO builds, e.g. ["arm64"] = "aarch64-linux-musl-gcc".</summary>
+    public IDictionary<string, string> CrossCompilers { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>--sbom: write and attach an SPDX SBOM per image.</summary>
+    public bool? Sbom { get; set; }
+
     /// <summary>--builder-image: an image with Go and a musl C compiler.</summary>
     public string? BuilderImage { get; set; }
 
@@ -66,6 +78,6 @@ public sealed class MiniContainerSettings
     /// <summary>Ports the images declare (EXPOSE).</summary>
     public IList<int> ExposedPorts { get; set; } = [];
 
-    /// <summary>org.opencontainers.image.source.</summary>
+    /// <summary>--source-url: org.opencontainers.image.source, also recorded in the SBOM.</summary>
     public string? SourceUrl { get; set; }
 }

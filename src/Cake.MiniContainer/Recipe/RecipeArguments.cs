@@ -10,19 +10,24 @@ public static class RecipeArguments
     public static readonly RecipeArgument Cgo = new("cgo", "`true` or `false`: CGO_ENABLED (on links libc statically with musl)", "`true` (or the host's CGO_ENABLED)");
     public static readonly RecipeArgument GoArch = new("goarch", "the target GOARCH (`amd64`, `arm64`, ...); Verify checks the binary matches", "this machine's (or the host's GOARCH)");
     public static readonly RecipeArgument Packages = new("packages", "main packages, comma-separated (`.`, `./cmd/api`, `./cmd/...`)", "`./...` (every main package)");
-    public static readonly RecipeArgument BaseImage = new("base-image", "the runtime base image, or `scratch`", "`alpine:3.20`");
+    public static readonly RecipeArgument BaseImage = new("base-image", "the runtime base image, or `scratch`; without an engine also `oci:<dir>[:<tag>]` or `docker-archive:<file>`", "`alpine:3.20`");
     public static readonly RecipeArgument Image = new("image", "the image name; with several binaries the prefix of `<image>-<binary>`", "the last element of go.mod's module path");
     public static readonly RecipeArgument Tag = new("tag", "the image tag", "`latest`");
     public static readonly RecipeArgument Registry = new("registry", "`host[:port]` to push to; PublishImage pushes only when it is given", "none: nothing is pushed");
     public static readonly RecipeArgument RegistryUsername = new("registry-username", "user name for the registry (with the password)", "`~/.docker/config.json` (credential helpers, auths)");
     public static readonly RecipeArgument RegistryPassword = new("registry-password", "password or token for the registry; never printed", "`~/.docker/config.json`");
-    public static readonly RecipeArgument CaBundle = new("ca-bundle", "the CA bundle the image trusts: `builder` (the builder image's), `none`, or a PEM file", "`builder`");
+    public static readonly RecipeArgument Engine = new("engine", "`auto`, `docker` or `none`. `docker`: compile in the builder container and compose the image in the engine (SmokeTest runs it); `none`: compile with this machine's Go and `musl-gcc`, write the image without an engine as an OCI layout (`<output>/oci/<image>`) and a docker-archive (`<output>/<image>.docker.tar`), push it with the registry API; SmokeTest is skipped, saying so", "`auto`: `docker` when an engine answers (`DOCKER_HOST`, the local socket), else `none`");
+    public static readonly RecipeArgument Platforms = new("platforms", "the image's platforms, comma-separated (`linux/amd64,linux/arm64`). Several give one image per platform and an OCI image index over them, composed and pushed without the engine (an engine holds one platform per tag); each binary's machine is verified. With `--cgo=true` a foreign architecture needs `--cross-cc`", "one: `linux/<--goarch>`");
+    public static readonly RecipeArgument CrossCc = new("cross-cc", "C compilers for foreign architectures with CGO on, `<goarch>=<cc>` comma-separated (`arm64=aarch64-linux-musl-gcc`)", "none: CGO on builds only this machine's architecture");
+    public static readonly RecipeArgument Sbom = new("sbom", "`true` or `false`: write an SPDX 2.3 SBOM per image to `<output>/sbom/` (Go modules of each binary, base image, provenance) and attach it to the pushed image", "`true`");
+    public static readonly RecipeArgument SourceUrl = new("source-url", "the repository URL for the `org.opencontainers.image.source` label and the SBOM", "none");
+    public static readonly RecipeArgument CaBundle = new("ca-bundle", "the CA bundle the image trusts: `builder` (the builder image's), `host` (this machine's, e.g. `/etc/ssl/certs/ca-certificates.crt`), `none`, or a PEM file", "`builder` with an engine, `host` without");
     public static readonly RecipeArgument CaFile = new("ca-file", "extra CA PEM files appended to the bundle, comma-separated", "none");
     public static readonly RecipeArgument Binary = new("binary", "verify this file instead of the compiled binaries (VerifyBinary alone on any file; skips GoRestore and GoCompile)", "the binaries in `<output>/bin`");
     public static readonly RecipeArgument SmokeTest = new("smoke-test", "`true` or `false`: run the SmokeTest step", "`true`");
 
     public static IReadOnlyList<RecipeArgument> All { get; } =
-        [Source, Output, BuilderImage, CCompiler, Cgo, GoArch, Packages, BaseImage, Image, Tag, Registry, RegistryUsername, RegistryPassword, CaBundle, CaFile, Binary, SmokeTest];
+        [Source, Output, Engine, BuilderImage, CCompiler, Cgo, GoArch, Platforms, CrossCc, Packages, BaseImage, Image, Tag, Registry, RegistryUsername, RegistryPassword, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest];
 
     /// <summary>The table the README shows (Markdown).</summary>
     public static string MarkdownTable() =>

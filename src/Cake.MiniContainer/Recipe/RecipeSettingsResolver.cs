@@ -3,6 +3,9 @@ using MiniContainer;
 using MiniContainer.Docker.Images;
 using MiniContainer.Go;
 using MiniContainer.Images.Certificates;
+using MiniContainer.Images.MultiPlatform;
+using MiniContainer.Images.Oci;
+using MiniContainer.Images.Oci.Bases;
 using MiniContainer.Images.Spec;
 
 namespace Cake.MiniContainer.Recipe;
@@ -38,7 +41,12 @@ public static class RecipeSettingsResolver
             throw Wrong(goArch, $"is not a GOARCH Go knows; use one of {string.Join(", ", KnownGoArch.Order(StringComparer.Ordinal))}.");
 
         var baseImage = values.Get(RecipeArguments.BaseImage) ?? Given(RecipeArguments.BaseImage, script.BaseImage);
-        if (baseImage is not null && baseImage.Value != RuntimeImageSpec.Scratch) CheckReference(baseImage);
+        if (baseImage is not null && baseImage.Value != RuntimeImageSpec.Scratch && !BaseImageSource.IsOnDisk(baseImage.Value)) CheckReference(baseImage);
+
+        var engine = EngineOf(values.Get(RecipeArguments.Engine) ?? Given(RecipeArguments.Engine, script.Engine));
+        var (platforms, platformArch) = PlatformsOf(values.GetList(RecipeArguments.Platforms) ?? GivenList(RecipeArguments.Platforms, script.Platforms), goArch, engine);
+        var crossCompilers = CrossCompilersOf(values.GetList(RecipeArguments.CrossCc)
+            ?? GivenList(RecipeArguments.CrossCc, script.CrossCompilers.Select(c => $"{c.Key}={c.Value}").ToList()));
         var builder = values.Get(RecipeArguments.BuilderImage) ?? Given(RecipeArguments.BuilderImage, script.BuilderImage);
         if (builder is not null) CheckReference(builder);
 
@@ -60,7 +68,8 @@ public static class RecipeSettingsResolver
                 $"{given.CommandLine} is set but {missing.CommandLine} is not (nor {missing.EnvironmentVariable}): give both, or neither to use ~/.docker/config.json.");
         }
 
-        var (caSource, caFile) = CaBundle(values.Get(RecipeArguments.CaBundle) ?? Given(RecipeArguments.CaBundle, script.CaBundle), source.Value, fileExists);
+        var caBundle = values.Get(RecipeArguments.CaBundle) ?? Given(RecipeArguments.CaBundle, script.CaBundle);
+        var (caSource, caFile) = CaBundle(caBundle, source.Value, fileExists);
         var caFiles = (values.GetList(RecipeArguments.CaFile) ?? GivenList(RecipeArguments.CaFile, script.CaFiles) ?? []).Select(file =>
         {
             var path = FullPath(source.Value, file.Value);
@@ -86,7 +95,12 @@ public static class RecipeSettingsResolver
             BuilderImage = builder?.Value,
             CCompiler = (values.Get(RecipeArguments.CCompiler) ?? Given(RecipeArguments.CCompiler, script.CCompiler))?.Value,
             Cgo = Boolean(values.Get(RecipeArguments.Cgo)) ?? script.Cgo,
-            GoArch = goArch?.Value,
+            GoArch = platformArch ?? goArch?.Value,
+            Engine = engine,
+            Platforms = platforms,
+            CrossCompilers = crossCompilers,
+            Sbom = Boolean(values.Get(RecipeArguments.Sbom)) ?? script.Sbom ?? true,
+            CaBundleIsDefault = caBundle is null,
             Packages = packages,
             BaseImage = baseImage?.Value ?? RuntimeImageSpec.DefaultBaseImage,
             Image = imageName,
@@ -103,7 +117,7 @@ public static class RecipeSettingsResolver
             SmokeTest = script.SmokeTest,
             SmokeTests = new Dictionary<string, global::Cake.MiniContainer.SmokeTest.SmokeTestSettings>(script.SmokeTests, StringComparer.Ordinal),
             ExposedPorts = script.ExposedPorts.ToList(),
-            SourceUrl = script.SourceUrl,
+            SourceUrl = (values.Get(RecipeArguments.SourceUrl) ?? Given(RecipeArguments.SourceUrl, script.SourceUrl))?.Value,
         };
     }
 
@@ -111,8 +125,72 @@ public static class RecipeSettingsResolver
     {
         if (value is null || value.Value.Equals("builder", StringComparison.OrdinalIgnoreCase)) return (CaBundleSource.BuilderImage, null);
         if (value.Value.Equals("none", StringComparison.OrdinalIgnoreCase)) return (CaBundleSource.None, null);
+        if (value.Value.Equals("host", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return (CaBundleSource.File, HostCaBundle.Find(fileExists));
+            }
+            catch (MiniContainerException e)
+            {
+                throw Wrong(value, e.Message);
+            }
+        }
         var path = FullPath(source, value.Value).Value;
-        return fileExists(path) ? (CaBundleSource.File, path) : throw Wrong(value, $"is neither `builder`, `none` nor an existing PEM file ({path} does not exist).");
+        return fileExists(path) ? (CaBundleSource.File, path) : throw Wrong(value, $"is neither `builder`, `host`, `none` nor an existing PEM file ({path} does not exist).");
+    }
+
+    private static EngineChoice EngineOf(Setting? value) => value?.Value.Trim().ToLowerInvariant() switch
+    {
+        null or "auto" => EngineChoice.Auto,
+        "docker" => EngineChoice.Docker,
+        "none" => EngineChoice.None,
+        _ => throw Wrong(value, "is not an engine choice; use auto (the Docker Engine when one answers), docker, or none."),
+    };
+
+    /// <summary>The platforms, and the GOARCH one platform sets.</summary>
+    private static (IReadOnlyList<OciPlatform>, string?) PlatformsOf(IReadOnlyList<Setting>? values, Setting? goArch, EngineChoice engine)
+    {
+        if (values is null) return ([], null);
+        var given = values[0] with { Value = string.Join(",", values.Select(v => v.Value)) };
+        IReadOnlyList<OciPlatform> platforms;
+        try
+        {
+            platforms = TargetPlatforms.Parse(given.Value);
+        }
+        catch (InvalidPlatformListException e)
+        {
+            throw Wrong(given, e.Message);
+        }
+        if (platforms.Count == 1)
+        {
+            var arch = TargetPlatforms.GoTarget(platforms[0]).GoArch;
+            if (goArch is not null && goArch.Value != arch)
+                throw Wrong(given, $"builds for {arch}, but {goArch.Where} names {goArch.Value}: give one of the two.");
+            return (platforms, arch);
+        }
+        if (goArch is not null)
+            throw Wrong(given, $"names several platforms, each with its own GOARCH, but {goArch.Where} names one: give one of the two.");
+        if (engine == EngineChoice.Docker)
+            throw Wrong(given, "names several platforms, but --engine=docker keeps images in the Docker Engine, which holds one platform per tag: " +
+                "several platforms are composed as an OCI image index and pushed without the engine (--engine=auto or none), or name one platform.");
+        return (platforms, null);
+    }
+
+    private static Dictionary<string, string> CrossCompilersOf(IReadOnlyList<Setting>? values)
+    {
+        var compilers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values ?? [])
+        {
+            var equals = value.Value.IndexOf('=');
+            if (equals <= 0 || equals == value.Value.Length - 1)
+                throw Wrong(value, "is not <goarch>=<C compiler>, e.g. arm64=aarch64-linux-musl-gcc.");
+            var arch = value.Value[..equals].Trim();
+            if (!KnownGoArch.Contains(arch))
+                throw Wrong(value, $"names '{arch}', which is not a GOARCH Go knows; use one of {string.Join(", ", KnownGoArch.Order(StringComparer.Ordinal))}.");
+            compilers[arch] = value.Value[(equals + 1)..].Trim();
+        }
+        return compilers;
     }
 
     private static bool? Boolean(Setting? value)

@@ -1,6 +1,7 @@
 using Cake.MiniContainer.SmokeTest;
 using MiniContainer.Go;
 using MiniContainer.Images.Certificates;
+using MiniContainer.Images.Oci;
 
 namespace Cake.MiniContainer.Recipe;
 
@@ -13,6 +14,22 @@ public sealed record ResolvedRecipeSettings
 
     /// <summary>The module, or null when the source folder has no go.mod (only VerifyBinary --binary works then).</summary>
     public GoModule? Module { get; init; }
+
+    public EngineChoice Engine { get; init; } = EngineChoice.Auto;
+
+    /// <summary>The platforms --platforms named; empty for one, linux/&lt;GoArch&gt;.</summary>
+    public IReadOnlyList<OciPlatform> Platforms { get; init; } = [];
+
+    /// <summary>Several platforms: one image each and an index, composed and pushed without the engine.</summary>
+    public bool IsMultiPlatform => Platforms.Count > 1;
+
+    /// <summary>The one platform of a single-platform build.</summary>
+    public OciPlatform Platform => Platforms.Count == 1 ? Platforms[0] : OciPlatform.LinuxFor(GoArch ?? GoBuildOptions.HostGoArch());
+
+    /// <summary>GOARCH to C compiler, for CGO builds of foreign architectures.</summary>
+    public IReadOnlyDictionary<string, string> CrossCompilers { get; init; } = new Dictionary<string, string>();
+
+    public bool Sbom { get; init; } = true;
 
     /// <summary>The builder the user named; null for the default builder of go.mod's Go version.</summary>
     public string? BuilderImage { get; init; }
@@ -42,6 +59,9 @@ public sealed record ResolvedRecipeSettings
 
     public string? CaBundleFile { get; init; }
 
+    /// <summary>Nobody named a CA bundle: the builder image's with an engine, this machine's without.</summary>
+    public bool CaBundleIsDefault { get; init; }
+
     public IReadOnlyList<string> CaFiles { get; init; } = [];
 
     public string? Binary { get; init; }
@@ -70,6 +90,6 @@ public sealed record ResolvedRecipeSettings
     public SmokeTestSettings? SmokeTestFor(string binary) => SmokeTests.TryGetValue(binary, out var own) ? own : SmokeTest;
 
     public override string ToString() =>
-        $"source {Source}, output {Output}, builder {BuilderImage ?? "(default)"}, base {BaseImage}, image {Image}:{Tag}, " +
+        $"source {Source}, output {Output}, engine {Engine}, platforms {(Platforms.Count == 0 ? Platform.ToString() : string.Join(",", Platforms))}, sbom {Sbom}, builder {BuilderImage ?? "(default)"}, base {BaseImage}, image {Image}:{Tag}, " +
         $"registry {Registry ?? "(none)"}, user {RegistryUsername ?? "(config)"}, password {(RegistryPassword is null ? "(config)" : "***")}";
 }

@@ -1,0 +1,75 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.Core.IO;
+using Cake.MiniContainer.Hosting;
+using Cake.MiniContainer.ImageIndex;
+using Cake.MiniContainer.PublishImage;
+using MiniContainer.Images.MultiPlatform;
+
+namespace Cake.MiniContainer;
+
+public static partial class MiniContainerAliases
+{
+    /// <summary>
+    /// Multi-platform image: per platform, compiles (CGO off cross-compiles; CGO on needs a cross C compiler),
+    /// verifies the binary's machine, composes the image with provenance labels and writes its SBOM; then an
+    /// OCI image index over them in &lt;output&gt;/oci/&lt;image&gt;. A Docker Engine cannot hold it, so it is written without one.
+    /// </summary>
+    [CakeMethodAlias]
+    public static BuiltImageIndex BuildImageIndex(this ICakeContext context, ImageIndexSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentException.ThrowIfNullOrWhiteSpace(settings.ImageName);
+        var output = settings.OutputDirectory.MakeAbsolute(context.Environment).FullPath;
+        return StepExecution.Run(context, "ComposeImage", async (logger, ct) =>
+        {
+            var module = settings.LoadModule(context);
+            var platforms = TargetPlatforms.Parse(string.Join(",", settings.Platforms));
+            using var selected = await settings.SelectAsync(logger, ct).ConfigureAwait(false);
+            var image = await MultiPlatformImageStep.RunAsync(selected, new MultiPlatformImageRequest
+            {
+                Module = module,
+                Options = settings.ToOptions(context),
+                Platforms = platforms,
+                Spec = ToSpec(context, settings.Image).WithLabels(await settings.Image.Labels.ResolveAsync(ct).ConfigureAwait(false)),
+                ImageName = settings.ImageName,
+                Tag = settings.Tag,
+                OutputDirectory = output,
+                Builder = await settings.GoBuilderForAsync(selected, module, logger, ct).ConfigureAwait(false),
+                CrossCompilers = new Dictionary<string, string>(settings.CrossCompilers, StringComparer.Ordinal),
+                Sbom = settings.Sbom,
+                Source = settings.Image.Labels.Source,
+                SourceDirectory = settings.Image.Labels.SourceDirectory,
+                DockerArchives = settings.DockerArchives,
+            }, logger, ct).ConfigureAwait(false);
+            foreach (var platform in image.Images)
+            {
+                foreach (var binary in platform.Binaries) RunSummary.Current.AddBinary($"{binary.Name} ({platform.Platform})", binary.SizeBytes);
+                RunSummary.Current.AddImage($"{image.ImageName}:{MultiPlatformImageStep.PlatformTag(image.Tag, platform.Platform)}", platform.Image.CompressedSize);
+            }
+            return new BuiltImageIndex($"{image.ImageName}:{image.Tag}", image.IndexDigest.ToString(), image.LayoutDirectory,
+                image.Images.Select(i => i.Platform.ToString()).ToList(),
+                image.Images.Where(i => i.Sbom is not null).Select(i => new FilePath(i.Sbom!.Path)).ToList(),
+                image.Images.Where(i => i.Image.ArchivePath is not null).Select(i => new FilePath(i.Image.ArchivePath!)).ToList()) { Image = image };
+        });
+    }
+
+    /// <summary>Pushes a multi-platform image (each platform's image, the index under the tag, each SBOM attached); saves and returns the index digest.</summary>
+    [CakeMethodAlias]
+    public static PushedImage PublishImageIndex(this ICakeContext context, BuiltImageIndex image, PublishImageSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(settings);
+        var built = image.Image ?? throw new ArgumentException("PublishImageIndex: pass the image BuildImageIndex returned in this run.", nameof(image));
+        var request = settings.ToRequest(context);
+        return StepExecution.Run(context, "PublishImage", async (logger, ct) =>
+        {
+            var pushed = await MultiPlatformPublishStep.RunAsync(new MultiPlatformPublishRequest(built, request), logger, ct).ConfigureAwait(false);
+            var published = pushed.Published;
+            RunSummary.Current.AddDigest(image.Reference, published.Reference, published.Digest);
+            return new PushedImage(published.Reference, published.Digest, published.PinnedReference, published.DigestFile);
+        });
+    }
+}
