@@ -25,7 +25,8 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 quiet() { "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log" >&2; log "failed: $*"; exit 1; }; }
 image_size() { docker image inspect -f '{{.Size}}' "$1"; }
 
-methods=(floor recipe multistage buildkit minicontainer cake)
+# BuildKit before the legacy multi-stage: its cold prune also removes the legacy builder's dangling stage cache.
+methods=(floor recipe buildkit multistage minicontainer cake)
 for m in "${methods[@]}"; do
   mkdir -p "$work/src-$m"
   cp -r "$repo/examples/hello/." "$work/src-$m/"
