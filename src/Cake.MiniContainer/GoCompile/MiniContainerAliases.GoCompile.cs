@@ -19,11 +19,14 @@ public static partial class MiniContainerAliases
         {
             var module = settings.LoadModule(context);
             using var selected = await settings.SelectAsync(logger, ct).ConfigureAwait(false);
-            var builder = await settings.GoBuilderForAsync(selected, module, logger, ct).ConfigureAwait(false);
-            var output = settings.OutputDirectory?.MakeAbsolute(context.Environment).FullPath ?? Path.Combine(module.Directory, "artifacts", "bin");
-            var result = await GoCompileStep.RunAsync(selected, new GoCompileRequest(module, settings.ToOptions(context), builder, output), logger, ct).ConfigureAwait(false);
-            foreach (var binary in result.Binaries) RunSummary.Current.AddBinary(binary.Name, binary.SizeBytes);
-            return result.Binaries.Select(b => new GoBinary(b.Name, b.Path, b.ImportPath, b.SizeBytes)).ToList();
+            return await StepExecution.ReportingEngineLossAsync(selected.Engine, ct, async () =>
+            {
+                var builder = await settings.GoBuilderForAsync(selected, module, logger, ct).ConfigureAwait(false);
+                var output = settings.OutputDirectory?.MakeAbsolute(context.Environment).FullPath ?? Path.Combine(module.Directory, "artifacts", "bin");
+                var result = await GoCompileStep.RunAsync(selected, new GoCompileRequest(module, settings.ToOptions(context), builder, output), logger, ct).ConfigureAwait(false);
+                foreach (var binary in result.Binaries) RunSummary.Current.AddBinary(binary.Name, binary.SizeBytes);
+                return (IReadOnlyList<GoBinary>)result.Binaries.Select(b => new GoBinary(b.Name, b.Path, b.ImportPath, b.SizeBytes)).ToList();
+            }).ConfigureAwait(false);
         });
     }
 }

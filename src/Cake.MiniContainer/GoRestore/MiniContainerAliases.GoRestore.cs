@@ -18,9 +18,12 @@ public static partial class MiniContainerAliases
         {
             var module = settings.LoadModule(context);
             using var selected = await settings.SelectAsync(logger, ct).ConfigureAwait(false);
-            var builder = await settings.GoBuilderForAsync(selected, module, logger, ct).ConfigureAwait(false);
-            var result = await GoRestoreStep.RunAsync(selected, new GoRestoreRequest(module, settings.ToOptions(context), builder), logger, ct).ConfigureAwait(false);
-            return new GoRestoreOutcome(result.Skipped, result.Duration);
+            return await StepExecution.ReportingEngineLossAsync(selected.Engine, ct, async () =>
+            {
+                var builder = await settings.GoBuilderForAsync(selected, module, logger, ct).ConfigureAwait(false);
+                var result = await GoRestoreStep.RunAsync(selected, new GoRestoreRequest(module, settings.ToOptions(context), builder), logger, ct).ConfigureAwait(false);
+                return new GoRestoreOutcome(result.Skipped, result.Duration);
+            }).ConfigureAwait(false);
         });
     }
 }

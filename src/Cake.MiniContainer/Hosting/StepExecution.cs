@@ -3,7 +3,6 @@ using Cake.Core;
 using Microsoft.Extensions.Logging;
 using MiniContainer;
 using MiniContainer.Docker;
-using MiniContainer.Elf;
 
 namespace Cake.MiniContainer.Hosting;
 
@@ -18,18 +17,26 @@ internal static class StepExecution
         Run(context, step, async (logger, cancellationToken) =>
         {
             using var engine = await DockerEngine.ConnectAsync(dockerHost, new EngineProgressLogger(logger), cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await body(engine, logger, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not DockerEngineUnavailableException)
-            {
-                // The engine stopped mid-step (a restart, a crash): say so and where, not the broken stream's error.
-                if (await engine.WhyNotAnsweringAsync().ConfigureAwait(false) is { } why)
-                    throw new DockerEngineUnavailableException(engine.Endpoint.ToString(), why);
-                throw;
-            }
+            return await ReportingEngineLossAsync(engine, cancellationToken, () => body(engine, logger, cancellationToken)).ConfigureAwait(false);
         });
+
+    /// <summary>
+    /// Runs a step's work on <paramref name="engine"/> (null: no engine is used); when it fails and the
+    /// engine no longer answers (a restart, a crash), says so and where, not the broken stream's error.
+    /// </summary>
+    public static async Task<T> ReportingEngineLossAsync<T>(DockerEngine? engine, CancellationToken cancellationToken, Func<Task<T>> body)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (Exception e) when (engine is not null && !cancellationToken.IsCancellationRequested && e is not DockerEngineUnavailableException)
+        {
+            if (await engine.WhyNotAnsweringAsync().ConfigureAwait(false) is { } why)
+                throw new DockerEngineUnavailableException(engine.Endpoint.ToString(), why);
+            throw;
+        }
+    }
 
     public static T Run<T>(ICakeContext context, string step, Func<ILogger, CancellationToken, Task<T>> body) => Run(context, step, timed: true, body);
 
@@ -57,6 +64,5 @@ internal static class StepExecution
         }
     }
 
-    // The Elf verifier's exceptions say what to do too, though they do not derive from MiniContainerException.
     private static bool IsUsersToFix(Exception e) => e is MiniContainerException;
 }

@@ -27,7 +27,7 @@ public static partial class MiniContainerAliases
             var module = settings.LoadModule(context);
             var platforms = TargetPlatforms.Parse(string.Join(",", settings.Platforms));
             using var selected = await settings.SelectAsync(logger, ct).ConfigureAwait(false);
-            var image = await MultiPlatformImageStep.RunAsync(selected, new MultiPlatformImageRequest
+            var image = await StepExecution.ReportingEngineLossAsync(selected.Engine, ct, async () => await MultiPlatformImageStep.RunAsync(selected, new MultiPlatformImageRequest
             {
                 Module = module,
                 Options = settings.ToOptions(context),
@@ -42,7 +42,7 @@ public static partial class MiniContainerAliases
                 Source = settings.Image.Labels.Source,
                 SourceDirectory = settings.Image.Labels.SourceDirectory,
                 DockerArchives = settings.DockerArchives,
-            }, logger, ct).ConfigureAwait(false);
+            }, logger, ct).ConfigureAwait(false)).ConfigureAwait(false);
             foreach (var platform in image.Images)
             {
                 foreach (var binary in platform.Binaries) RunSummary.Current.AddBinary($"{binary.Name} ({platform.Platform})", binary.SizeBytes);
