@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -16,7 +15,7 @@ public sealed class RegistryFixture : IAsyncLifetime
     public const string Password = "pw-Zq81-never-print-me";
 
     private readonly string _folder = TestBed.TempDirectory("registry");
-    private Process? _registry;
+    private RegistryProcess? _registry;
 
     public int Port { get; } = FreePort();
 
@@ -29,46 +28,12 @@ public sealed class RegistryFixture : IAsyncLifetime
         htpasswd.ExitCode.ShouldBe(0, htpasswd.Output);
         var htpasswdFile = Path.Combine(_folder, "htpasswd");
         await File.WriteAllTextAsync(htpasswdFile, htpasswd.StandardOutput);
-        var config = Path.Combine(_folder, "config.yml");
-        await File.WriteAllTextAsync(config, $"""
-            version: 0.1
-            log:
-              level: warn
-            storage:
-              filesystem:
-                rootdirectory: {Path.Combine(_folder, "data")}
-            http:
-              addr: {Address}
+        _registry = await RegistryProcess.StartAsync(_folder, Address, $"""
             auth:
               htpasswd:
                 realm: minicontainer-test
                 path: {htpasswdFile}
-            """);
-
-        var start = new ProcessStartInfo("docker-registry") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("serve");
-        start.ArgumentList.Add(config);
-        _registry = Process.Start(start)!;
-        _registry.OutputDataReceived += (_, _) => { };
-        _registry.ErrorDataReceived += (_, _) => { };
-        _registry.BeginOutputReadLine();
-        _registry.BeginErrorReadLine();
-
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync($"http://{Address}/v2/");
-                response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "the registry must ask for credentials");
-                return;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline && !_registry.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
+            """, HttpStatusCode.Unauthorized);
     }
 
     /// <summary>The digest skopeo (an independent reader) sees for a tag.</summary>
@@ -81,13 +46,7 @@ public sealed class RegistryFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        if (_registry is { HasExited: false })
-        {
-            _registry.Kill();
-            _registry.WaitForExit(10_000);
-        }
         _registry?.Dispose();
-        Directory.Delete(_folder, recursive: true);
         return Task.CompletedTask;
     }
 
