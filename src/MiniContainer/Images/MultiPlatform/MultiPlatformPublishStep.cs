@@ -51,7 +51,7 @@ public static class MultiPlatformPublishStep
                 var manifestBytes = await OciLayoutReader.ReadBlobAsync($"oci:{layout}", layout, image.Manifest, cancellationToken).ConfigureAwait(false);
                 var manifest = ImageManifestJson.Read(manifestBytes);
                 var (_, pushed) = await pusher.PushAsync(repository, manifest, manifestBytes, d => Path.Combine(layout, "blobs", "sha256", d.Hex),
-                    [image.Manifest.Digest.ToString()], MountSource(manifest, target), cancellationToken).ConfigureAwait(false);
+                    [image.Manifest.Digest.ToString()], DistributionPublishStep.MountSource(manifest, target), cancellationToken).ConfigureAwait(false);
                 counts = new PushCounts(counts.Uploaded + pushed.Uploaded, counts.Mounted + pushed.Mounted, counts.AlreadyThere + pushed.AlreadyThere);
             }
             foreach (var tag in tags)
@@ -80,20 +80,5 @@ public static class MultiPlatformPublishStep
         logger.LogInformation("Publish: {Target} pushed, index digest {Digest} (blobs: {Counts}; {Sboms} SBOMs attached; saved to {File})", target, digest, counts, sboms.Count, publish.DigestFile);
         return new PushedIndex(new PublishedImage(target.ToString(), digest.ToString(), publish.DigestFile), tags,
             request.Image.Images.Select(i => (i.Platform, i.Manifest.Digest)).ToList(), sboms, counts);
-    }
-
-    /// <summary>The base's repository when the base came from the same registry: its layers can be mounted, not uploaded.</summary>
-    private static string? MountSource(Oci.Json.ImageManifest manifest, ImageReference target)
-    {
-        if (manifest.Annotations.GetValueOrDefault(DaemonlessComposeStep.BaseNameAnnotation) is not { } baseName) return null;
-        try
-        {
-            var reference = ImageReference.Parse(baseName);
-            return RegistryHost.Normalize(reference.RegistryHost) == RegistryHost.Normalize(target.RegistryHost) ? RegistryAddress.RepositoryPath(reference) : null;
-        }
-        catch (InvalidImageReferenceException)
-        {
-            return null;
-        }
     }
 }

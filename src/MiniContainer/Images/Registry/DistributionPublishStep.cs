@@ -42,7 +42,7 @@ public static class DistributionPublishStep
         {
             var pusher = new ImagePusher(api, logger) { Mode = request.UploadMode, ChunkSize = request.ChunkSize };
             (digest, counts) = await pusher.PushAsync(RegistryAddress.RepositoryPath(target), image.Manifest, image.ManifestBytes, image.BlobPath, tags,
-                MountSource(image, target), cancellationToken).ConfigureAwait(false);
+                MountSource(image.Manifest, target), cancellationToken).ConfigureAwait(false);
         }
         catch (RegistryRequestException e)
         {
@@ -61,9 +61,10 @@ public static class DistributionPublishStep
     }
 
     /// <summary>The base's repository when the base came from the same registry: its layers can be mounted, not uploaded.</summary>
-    private static string? MountSource(OciLayoutImage image, ImageReference target)
+    /// <summary>The base's repository when the base came from the same registry: its layers can be mounted, not uploaded.</summary>
+    internal static string? MountSource(Oci.Json.ImageManifest manifest, ImageReference target)
     {
-        if (image.Manifest.Annotations.GetValueOrDefault(DaemonlessComposeStep.BaseNameAnnotation) is not { } baseName) return null;
+        if (manifest.Annotations.GetValueOrDefault(DaemonlessComposeStep.BaseNameAnnotation) is not { } baseName) return null;
         try
         {
             var reference = ImageReference.Parse(baseName);
