@@ -53,7 +53,12 @@ ENTRYPOINT ["/app"]
 DOCKERFILE
 sed 's|^RUN CGO_ENABLED|RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod CGO_ENABLED|' \
   "$work/Dockerfile.multistage" >"$work/Dockerfile.buildkit"
-for m in multistage buildkit; do printf 'artifacts\nmy-bin\napp\n' >"$work/src-$m/.dockerignore"; done
+# The Dockerfiles live in their contexts: one passed from outside is added to the context under a
+# random name by the docker CLI, and `COPY . .` would then miss the cache on every build.
+for m in multistage buildkit; do
+  cp "$work/Dockerfile.$m" "$work/src-$m/Dockerfile"
+  printf 'Dockerfile\n.dockerignore\nartifacts\nmy-bin\napp\n' >"$work/src-$m/.dockerignore"
+done
 
 pipeline_dll=$work/pipeline/MiniContainer.PipelineBench.dll
 log "publishing the core-API runner (ReadyToRun, as a build host would load it) and packing the Cake addin"
@@ -73,10 +78,10 @@ recipe_run() {
 }
 
 multistage_cold() { docker image rm -f bench/multistage >/dev/null 2>&1 || true; docker image prune -f >/dev/null 2>&1 || true; }
-multistage_run() { DOCKER_BUILDKIT=0 quiet docker build -q -t bench/multistage -f "$work/Dockerfile.multistage" "$work/src-multistage"; }
+multistage_run() { DOCKER_BUILDKIT=0 quiet docker build -q -t bench/multistage "$work/src-multistage"; }
 
 buildkit_cold() { docker image rm -f bench/buildkit >/dev/null 2>&1 || true; DOCKER_BUILDKIT=1 quiet "$buildkit_docker" builder prune -af; }
-buildkit_run() { DOCKER_BUILDKIT=1 quiet "$buildkit_docker" build --network none -q -t bench/buildkit -f "$work/Dockerfile.buildkit" "$work/src-buildkit"; }
+buildkit_run() { DOCKER_BUILDKIT=1 quiet "$buildkit_docker" build --network none -q -t bench/buildkit "$work/src-buildkit"; }
 
 mc_cold() {
   docker image rm -f "$1" >/dev/null 2>&1 || true
