@@ -28,18 +28,15 @@ public static class MultiPlatformPublishStep
     {
         logger ??= NullLogger.Instance;
         var publish = request.Target;
-        var target = publish.Target;
-        var tags = new[] { publish.Tag }.Concat(request.AdditionalTags).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var tag in tags) target.WithTag(tag); // validates each tag before anything is sent
+        var tags = DistributionPushSession.TagsOf(publish, request.AdditionalTags);
         var layout = request.Image.LayoutDirectory;
         var index = await OciLayoutReader.ReadBlobAsync($"oci:{layout}", layout, new OciDescriptor(OciMediaTypes.ImageIndex, request.Image.IndexDigest, 0), cancellationToken).ConfigureAwait(false);
 
-        var credentials = await resolver.ResolveAsync(publish.Credentials, publish.DockerConfigFile, target.RegistryHost, cancellationToken).ConfigureAwait(false);
-        var repository = RegistryAddress.RepositoryPath(target);
-        logger.LogInformation("Publish (multi-platform): pushing index {Digest} ({Platforms}) as {Target} with {Credentials}", request.Image.IndexDigest,
-            string.Join(", ", request.Image.Images.Select(i => i.Platform)), string.Join(", ", tags.Select(t => target.WithTag(t).ToString())), credentials?.ToString() ?? "no credentials (anonymous)");
+        using var session = await DistributionPushSession.OpenAsync(publish, tags, request.PlainHttp, resolver, registryFactory, cancellationToken).ConfigureAwait(false);
+        var (target, api, repository) = (session.Target, session.Api, session.Repository);
+        logger.LogInformation("Publish (multi-platform): pushing index {Digest} ({Platforms}) as {Targets}", request.Image.IndexDigest,
+            string.Join(", ", request.Image.Images.Select(i => i.Platform)), session.Describe());
 
-        var api = registryFactory?.Invoke(target.RegistryHost, credentials) ?? new DistributionApiClient(RegistryAddress.For(target.RegistryHost, request.PlainHttp), credentials);
         var counts = new PushCounts(0, 0, 0);
         var sboms = new List<AttachedSbom>();
         OciDigest? pushedIndex = null;
@@ -69,14 +66,9 @@ public static class MultiPlatformPublishStep
             logger.LogError("Publish: {Message}", e.Message);
             throw;
         }
-        finally
-        {
-            (api as IDisposable)?.Dispose();
-        }
 
         var digest = pushedIndex ?? request.Image.IndexDigest;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(publish.DigestFile))!);
-        await File.WriteAllTextAsync(publish.DigestFile, digest + "\n", cancellationToken).ConfigureAwait(false);
+        await DistributionPushSession.SaveDigestAsync(publish.DigestFile, digest, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Publish: {Target} pushed, index digest {Digest} (blobs: {Counts}; {Sboms} SBOMs attached; saved to {File})", target, digest, counts, sboms.Count, publish.DigestFile);
         return new PushedIndex(new PublishedImage(target.ToString(), digest.ToString(), publish.DigestFile), tags,
             request.Image.Images.Select(i => (i.Platform, i.Manifest.Digest)).ToList(), sboms, counts);

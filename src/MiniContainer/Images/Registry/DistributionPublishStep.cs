@@ -26,22 +26,19 @@ public static class DistributionPublishStep
     {
         logger ??= NullLogger.Instance;
         var publish = request.Target;
-        var target = publish.Target;
-        var tags = new[] { publish.Tag }.Concat(request.AdditionalTags).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var tag in tags) target.WithTag(tag); // validates each tag before anything is sent
+        var tags = DistributionPushSession.TagsOf(publish, request.AdditionalTags);
         var image = await OciLayoutReader.OpenAsync(request.LayoutDirectory, request.LayoutTag, null, cancellationToken).ConfigureAwait(false);
 
-        var credentials = await resolver.ResolveAsync(publish.Credentials, publish.DockerConfigFile, target.RegistryHost, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Publish (daemonless): pushing {Digest} from {Layout} as {Target} with {Credentials}",
-            image.Descriptor.Digest, request.LayoutDirectory, string.Join(", ", tags.Select(t => target.WithTag(t).ToString())), credentials?.ToString() ?? "no credentials (anonymous)");
+        using var session = await DistributionPushSession.OpenAsync(publish, tags, request.PlainHttp, resolver, registryFactory, cancellationToken).ConfigureAwait(false);
+        var target = session.Target;
+        logger.LogInformation("Publish (daemonless): pushing {Digest} from {Layout} as {Targets}", image.Descriptor.Digest, request.LayoutDirectory, session.Describe());
 
-        var api = registryFactory?.Invoke(target.RegistryHost, credentials) ?? new DistributionApiClient(RegistryAddress.For(target.RegistryHost, request.PlainHttp), credentials);
         OciDigest digest;
         PushCounts counts;
         try
         {
-            var pusher = new ImagePusher(api, logger) { Mode = request.UploadMode, ChunkSize = request.ChunkSize };
-            (digest, counts) = await pusher.PushAsync(RegistryAddress.RepositoryPath(target), image.Manifest, image.ManifestBytes, image.BlobPath, tags,
+            var pusher = new ImagePusher(session.Api, logger) { Mode = request.UploadMode, ChunkSize = request.ChunkSize };
+            (digest, counts) = await pusher.PushAsync(session.Repository, image.Manifest, image.ManifestBytes, image.BlobPath, tags,
                 MountSource(image.Manifest, target), cancellationToken).ConfigureAwait(false);
         }
         catch (RegistryRequestException e)
@@ -49,13 +46,8 @@ public static class DistributionPublishStep
             logger.LogError("Publish: {Message}", e.Message);
             throw;
         }
-        finally
-        {
-            (api as IDisposable)?.Dispose();
-        }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(publish.DigestFile))!);
-        await File.WriteAllTextAsync(publish.DigestFile, digest + "\n", cancellationToken).ConfigureAwait(false);
+        await DistributionPushSession.SaveDigestAsync(publish.DigestFile, digest, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Publish: {Target} pushed, digest {Digest} (blobs: {Counts}; saved to {File})", target, digest, counts, publish.DigestFile);
         return new PushedImage(new PublishedImage(target.ToString(), digest.ToString(), publish.DigestFile), tags, counts);
     }
