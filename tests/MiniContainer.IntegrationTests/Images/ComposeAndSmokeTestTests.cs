@@ -72,33 +72,38 @@ public sealed class ComposeAndSmokeTestTests(ITestOutputHelper output) : IAsyncL
         result.OutputText.ShouldNotContain("65532");
     }
 
-    [EngineFact]
-    public async Task Composing_the_same_inputs_again_reuses_the_engines_cache_and_gives_the_same_image()
+    [EngineTheory]
+    [InlineData(ImageAssembly.Load)]
+    [InlineData(ImageAssembly.DockerfileBuild)]
+    public async Task Composing_the_same_inputs_again_reuses_the_engines_cache_and_gives_the_same_image(ImageAssembly assembly)
     {
         var spec = HelloSpec.OnScratch().WithLabel(OciLabels.Title, "hello");
-        var first = await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(spec, _images.NewTag("hello", "cache-1")), _logger);
-        var second = await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(spec, _images.NewTag("hello", "cache-2")), _logger);
+        var first = await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(spec, _images.NewTag("hello", "cache-1")) { Assembly = assembly }, _logger);
+        var second = await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(spec, _images.NewTag("hello", "cache-2")) { Assembly = assembly }, _logger);
 
+        first.Assembly.ShouldBe(assembly);
         second.Id.ShouldBe(first.Id);
         second.UpToDate.ShouldBeTrue();
         (await _engine.Client.Images.InspectImageAsync(second.Tags[0])).ID.ShouldBe(first.Id);
     }
 
-    [EngineFact]
-    public async Task An_up_to_date_image_gets_its_moved_tag_back_and_a_changed_binary_is_built_anew()
+    [EngineTheory]
+    [InlineData(ImageAssembly.Load)]
+    [InlineData(ImageAssembly.DockerfileBuild)]
+    public async Task An_up_to_date_image_gets_its_moved_tag_back_and_a_changed_binary_is_built_anew(ImageAssembly assembly)
     {
         var spec = HelloSpec.OnScratch().WithLabel(OciLabels.Title, "hello-moved");
         var tag = _images.NewTag("hello", "moved");
-        var first = await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(spec, tag), _logger);
+        var first = await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(spec, tag) { Assembly = assembly }, _logger);
         var (repository, version) = (tag[..tag.LastIndexOf(':')], tag[(tag.LastIndexOf(':') + 1)..]);
         await _engine.Client.Images.TagImageAsync(TestBed.AlpineImage, new() { RepositoryName = repository, Tag = version });
 
-        var again = await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(spec, tag), _logger);
+        var again = await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(spec, tag) { Assembly = assembly }, _logger);
         var tagAfterAgain = (await _engine.Client.Images.InspectImageAsync(tag)).ID;
         var changedBinary = Path.Combine(TestBed.TempDirectory("changed"), "hello");
         File.Copy(ImageBinaries.Hello, changedBinary);
         File.AppendAllText(changedBinary, "trailing bytes change the content, not the program");
-        var changed = await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(new RuntimeImageSpec().OnScratch().WithBinary(changedBinary).WithLabel(OciLabels.Title, "hello-moved"), tag), _logger);
+        var changed = await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(new RuntimeImageSpec().OnScratch().WithBinary(changedBinary).WithLabel(OciLabels.Title, "hello-moved"), tag) { Assembly = assembly }, _logger);
 
         again.UpToDate.ShouldBeTrue();
         again.Id.ShouldBe(first.Id);

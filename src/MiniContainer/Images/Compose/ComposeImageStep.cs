@@ -3,13 +3,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MiniContainer.Docker;
 using MiniContainer.Docker.Images;
+using MiniContainer.Images.Oci;
 using MiniContainer.Images.Spec;
 
 namespace MiniContainer.Images.Compose;
 
 /// <summary>
-/// The Image step: renders the Dockerfile, sends a minimal deterministic context to the engine's
-/// build API, tags the result and reports what it weighs.
+/// The Image step: puts the spec's image together in the engine — loaded from layers and a config
+/// written here when nothing needs to run in the image (see <see cref="ImageAssembly"/>), else built
+/// from the rendered Dockerfile and a minimal deterministic context — tags it and reports what it weighs.
 /// </summary>
 public static class ComposeImageStep
 {
@@ -22,13 +24,58 @@ public static class ComposeImageStep
         logger ??= NullLogger.Instance;
         var spec = request.Spec;
         RuntimeImageSpecValidator.Validate(spec);
-        var tags = request.Tags.Select(ImageReference.Parse).ToList();
+        var tags = request.Tags.Select(ImageReference.Parse).Select(t => t.Tag is null && t.Digest is null ? t.WithTag("latest") : t).ToList();
         var dockerfile = DockerfileRenderer.Render(spec);
 
         var baseImageId = spec.IsScratch ? "scratch" : await ImageIdOrNullAsync(engine, spec.BaseImage, cancellationToken).ConfigureAwait(false);
         var baseWasLocal = baseImageId is not null;
         if (!baseWasLocal) logger.LogInformation("Image: base {Base} is not in the engine; the engine will try to pull it", spec.BaseImage);
 
+        if (ImageAssemblyChoice.Choose(request.Assembly, spec, baseWasLocal) == ImageAssembly.Load)
+        {
+            try
+            {
+                return await LoadAsync(engine, request, tags, baseImageId!, dockerfile, logger, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ImageLoadFailedException e) when (request.Assembly == ImageAssembly.Auto)
+            {
+                logger.LogWarning("Image: {Error}; building it from the Dockerfile instead", e.Message);
+            }
+        }
+        return await BuildAsync(engine, spec, tags, baseImageId, dockerfile, logger, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<ComposedImage> LoadAsync(
+        DockerEngine engine, ComposeImageRequest request, IReadOnlyList<ImageReference> tags, string baseImageId, string dockerfile, ILogger logger, CancellationToken cancellationToken)
+    {
+        var spec = request.Spec;
+        var store = request.BlobCache ?? BlobStore.Default();
+        var baseConfig = spec.IsScratch ? null : await EngineBaseConfigs.ReadAsync(engine, baseImageId, store, cancellationToken).ConfigureAwait(false);
+        var created = request.Created ?? CreatedFromLabel(spec) ?? await ImageTimestamp.ResolveAsync(null, cancellationToken).ConfigureAwait(false);
+        var work = Path.Combine(store.Root, "tmp", "load-" + Guid.NewGuid().ToString("N"));
+        LoadedImageAssembler.Result loaded;
+        try
+        {
+            loaded = await LoadedImageAssembler.RunAsync(engine, spec, baseConfig, created, tags, work, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        }
+
+        var sizes = await MeasureAsync(engine, spec, loaded.Id, cancellationToken).ConfigureAwait(false);
+        var tagNames = tags.Select(t => t.ToString()).ToList();
+        if (loaded.AlreadyInEngine)
+            logger.LogInformation("Image: up to date, {Tags} ({Id}) already in the engine from these inputs", string.Join(", ", tagNames), ShortId(loaded.Id));
+        else
+            logger.LogInformation("Image: {Tags} ({Id}) loaded on {Base}: {Sizes}", string.Join(", ", tagNames), ShortId(loaded.Id), spec.BaseImage, sizes);
+        return new ComposedImage(loaded.Id, tagNames, sizes, dockerfile, UpToDate: loaded.AlreadyInEngine) { Assembly = ImageAssembly.Load };
+    }
+
+    private static async Task<ComposedImage> BuildAsync(
+        DockerEngine engine, RuntimeImageSpec spec, IReadOnlyList<ImageReference> tags, string? baseImageId, string dockerfile, ILogger logger, CancellationToken cancellationToken)
+    {
+        var baseWasLocal = baseImageId is not null;
         using var context = new MemoryStream();
         ImageBuildContext.Write(context, spec, dockerfile);
         context.Position = 0;
@@ -61,6 +108,12 @@ public static class ComposeImageStep
         logger.LogInformation("Image: {Tags} ({Id}) from {Base}: {Sizes}", string.Join(", ", tagNames), ShortId(id), spec.BaseImage, sizes);
         return new ComposedImage(id, tagNames, sizes, dockerfile);
     }
+
+    private static DateTimeOffset? CreatedFromLabel(RuntimeImageSpec spec) =>
+        spec.Labels.TryGetValue(OciLabels.Created, out var text)
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var created)
+            ? created
+            : null;
 
     private static async Task<ImageSizes> MeasureAsync(DockerEngine engine, RuntimeImageSpec spec, string id, CancellationToken cancellationToken)
     {
