@@ -14,14 +14,37 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
     public const string SourcePath = "/src";
     public const string OutputPath = "/minicontainer/out";
 
+    private string? _imageId;
+
     /// <summary>Runs the go command; call <see cref="EnsureBuilderImageAsync"/> first.</summary>
     public async Task<ContainerExit> RunAsync(
         string step, GoModule module, GoInvocation invocation, string? hostOutputDirectory, IReadOnlyList<string> outputFiles, CancellationToken cancellationToken)
     {
-        await new LeftoverContainerReaper(engine).ReapAsync(cancellationToken).ConfigureAwait(false);
+        // Leftovers of killed builds are removed alongside this build: they share nothing with it.
+        var reaping = new LeftoverContainerReaper(engine).ReapAsync(cancellationToken);
+        try
+        {
+            var exit = await RunReapedAsync(step, module, invocation, hostOutputDirectory, outputFiles, cancellationToken).ConfigureAwait(false);
+            await reaping.ConfigureAwait(false);
+            return exit;
+        }
+        catch
+        {
+            await Task.WhenAny(reaping).ConfigureAwait(false);
+            _ = reaping.Exception; // observed: the build's own error is the one to report
+            throw;
+        }
+    }
+
+    private async Task<ContainerExit> RunReapedAsync(
+        string step, GoModule module, GoInvocation invocation, string? hostOutputDirectory, IReadOnlyList<string> outputFiles, CancellationToken cancellationToken)
+    {
         var volumes = new DockerVolumes(engine);
-        await volumes.EnsureAsync(builder.ModuleCacheVolume, cancellationToken).ConfigureAwait(false);
-        await volumes.EnsureAsync(builder.BuildCacheVolume, cancellationToken).ConfigureAwait(false);
+        async Task EnsureVolumesAsync(CancellationToken ct)
+        {
+            await volumes.EnsureAsync(builder.ModuleCacheVolume, ct).ConfigureAwait(false);
+            await volumes.EnsureAsync(builder.BuildCacheVolume, ct).ConfigureAwait(false);
+        }
 
         var bind = builder.UsesBindMounts(engine.SharesFileSystem);
         var proxyDirectories = GoProxyDirectories.In(invocation.Environment);
@@ -44,9 +67,11 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
         logger.LogInformation("{Step}: {Command} in {Image} ({Transfer})", step, invocation, builder.Image, bind ? "bind mounts" : "copy through the engine");
         if (bind && builder.KeepWarm)
         {
-            var warm = await WarmBuilderContainer.AcquireAsync(engine, spec, builder.WarmIdleTimeout, logger, cancellationToken).ConfigureAwait(false);
+            // A running warm builder has its volumes: they are only ensured when one is created.
+            var warm = await WarmBuilderContainer.AcquireAsync(engine, spec, _imageId ?? await ImageIdAsync(cancellationToken).ConfigureAwait(false), EnsureVolumesAsync, builder.WarmIdleTimeout, logger, cancellationToken).ConfigureAwait(false);
             return await warm.ExecAsync(invocation.Argv, invocation.EnvironmentLines, SourcePath, line => logger.LogInformation("{Line}", line.Text), cancellationToken).ConfigureAwait(false);
         }
+        await EnsureVolumesAsync(cancellationToken).ConfigureAwait(false);
         var files = new ContainerFiles(engine);
         var excluded = ExcludedFromCopy(module, hostOutputDirectory);
         return await new ContainerRunner(engine).RunAsync(
@@ -72,7 +97,7 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
     {
         try
         {
-            return (await engine.Client.Images.InspectImageAsync(builder.Image, cancellationToken).ConfigureAwait(false)).ID;
+            return _imageId = await ImageIdAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (global::Docker.DotNet.DockerImageNotFoundException)
         {
@@ -82,6 +107,9 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
             "Name one that is in the engine with --builder-image (and --cc for its compiler), or build it, e.g. " +
             $"FROM golang:{module.GoVersion ?? "<go version>"}-alpine + `apk add --no-cache gcc musl-dev linux-headers git`.");
     }
+
+    private async Task<string> ImageIdAsync(CancellationToken cancellationToken) =>
+        (await engine.Client.Images.InspectImageAsync(builder.Image, cancellationToken).ConfigureAwait(false)).ID;
 
     private static List<BindMount> BindsFor(GoModule module, string? hostOutputDirectory, IReadOnlyList<string> proxyDirectories)
     {

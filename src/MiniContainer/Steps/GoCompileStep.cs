@@ -24,17 +24,35 @@ public static class GoCompileStep
     public static async Task<GoCompileResult> RunAsync(DockerEngine engine, GoCompileRequest request, ILogger logger, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var packages = GoMainPackageFinder.Find(request.Module, request.Options.Packages);
-        var invocation = GoCommandLine.Build(request.Module, request.Options, packages, GoBuilderContainer.OutputPath, GoCachePaths.InContainer);
         var output = Path.GetFullPath(request.OutputDirectory);
         Directory.CreateDirectory(output);
-
-        var names = packages.Select(p => p.BinaryName).ToList();
         var builder = new GoBuilderContainer(engine, request.Builder, logger);
-        var builderImageId = await builder.EnsureBuilderImageAsync(request.Module, cancellationToken).ConfigureAwait(false);
 
-        var previous = request.SkipWhenUpToDate ? CompileRecord.Read(output) : null;
-        var (treeHash, sources) = SourceTreeHasher.Hash(request.Module.Directory, [output, Path.Combine(request.Module.Directory, "artifacts")], previous?.Sources);
+        // The source tree is read and hashed while the engine answers for the builder image.
+        var local = Task.Run(() =>
+        {
+            var found = GoMainPackageFinder.Find(request.Module, request.Options.Packages);
+            var record = request.SkipWhenUpToDate ? CompileRecord.Read(output) : null;
+            var tree = SourceTreeHasher.Hash(request.Module.Directory, [output, Path.Combine(request.Module.Directory, "artifacts")], record?.Sources);
+            return (found, record, tree);
+        }, cancellationToken);
+        var builderImage = builder.EnsureBuilderImageAsync(request.Module, cancellationToken);
+        (IReadOnlyList<GoMainPackage> Packages, CompileRecord? Previous, (string TreeHash, Dictionary<string, SourceTreeHasher.FileStamp> Sources) Tree) inputs;
+        try
+        {
+            inputs = await local.ConfigureAwait(false); // the module's own errors come first, as when nothing ran alongside
+        }
+        catch
+        {
+            await Task.WhenAny(builderImage).ConfigureAwait(false);
+            _ = builderImage.Exception; // observed: the module's error is the one to report
+            throw;
+        }
+        var builderImageId = await builderImage.ConfigureAwait(false);
+        var (packages, previous, (treeHash, sources)) = inputs;
+
+        var invocation = GoCommandLine.Build(request.Module, request.Options, packages, GoBuilderContainer.OutputPath, GoCachePaths.InContainer);
+        var names = packages.Select(p => p.BinaryName).ToList();
         var fingerprint = SourceTreeHasher.HashText(string.Join('\n', [builderImageId, .. invocation.Argv, .. invocation.EnvironmentLines, .. names, treeHash]));
         if (previous is not null && previous.Fingerprint == fingerprint && previous.BinariesIntact(output))
         {

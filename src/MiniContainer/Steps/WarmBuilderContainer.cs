@@ -34,9 +34,11 @@ internal sealed class WarmBuilderContainer
     public string Id { get; }
 
     /// <summary>Finds the running warm container for this spec, or starts one.</summary>
-    public static async Task<WarmBuilderContainer> AcquireAsync(DockerEngine engine, ContainerSpec spec, TimeSpan idleTimeout, ILogger logger, CancellationToken cancellationToken)
+    /// <param name="imageId">The ID of <paramref name="spec"/>'s image, which names the container.</param>
+    /// <param name="beforeCreate">Runs before a container is created (e.g. ensuring its volumes), not when a running one is found.</param>
+    public static async Task<WarmBuilderContainer> AcquireAsync(
+        DockerEngine engine, ContainerSpec spec, string imageId, Func<CancellationToken, Task> beforeCreate, TimeSpan idleTimeout, ILogger logger, CancellationToken cancellationToken)
     {
-        var imageId = (await engine.Client.Images.InspectImageAsync(spec.Image, cancellationToken).ConfigureAwait(false)).ID;
         var name = NameFor(spec, imageId);
         for (var attempt = 0; ; attempt++)
         {
@@ -45,6 +47,7 @@ internal sealed class WarmBuilderContainer
                 return new WarmBuilderContainer(engine, existing.ID);
             if (existing is not null)
                 await RemoveAsync(engine, existing.ID).ConfigureAwait(false);
+            await beforeCreate(cancellationToken).ConfigureAwait(false);
             try
             {
                 var id = await CreateAndStartAsync(engine, spec, name, idleTimeout, cancellationToken).ConfigureAwait(false);
