@@ -2,6 +2,7 @@
 // recipe runs it, minus the host's start-up. Used by bench/run.sh; prints step times on stderr.
 //   MiniContainer.PipelineBench <module dir> <builder image> <base image|scratch> <tag>
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MiniContainer;
 using MiniContainer.Docker;
@@ -17,11 +18,11 @@ if (args.Length != 4)
     return 2;
 }
 var (moduleDirectory, builderImage, baseImage, tag) = (args[0], args[1], args[2], args[3]);
-var logger = NullLogger.Instance;
 var total = Stopwatch.StartNew();
+ILogger logger = Environment.GetEnvironmentVariable("MINICONTAINER_BENCH_TRACE") == "1" ? new TraceLogger(total) : NullLogger.Instance;
 try
 {
-    using var engine = await DockerEngine.ConnectAsync();
+    using var engine = await DockerEngine.ConnectAsync(logger: logger);
     var module = GoModule.Load(moduleDirectory);
     var options = new GoBuildOptions();
     var compile = Stopwatch.StartNew();
