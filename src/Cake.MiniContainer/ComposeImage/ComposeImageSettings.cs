@@ -1,4 +1,5 @@
 using Cake.Core.IO;
+using MiniContainer.Images.Compose;
 using MiniContainer.Images.Spec;
 
 namespace Cake.MiniContainer.ComposeImage;
@@ -37,6 +38,9 @@ public sealed class ComposeImageSettings
 
     /// <summary>The platform of an image composed without an engine (<c>ComposeOciImage</c>), e.g. "linux/arm64"; null for linux and this machine's architecture.</summary>
     public string? Platform { get; set; }
+
+    /// <summary>How the image is put into the engine; <see cref="ImageAssembly.Auto"/> loads it when nothing must run in it.</summary>
+    public ImageAssembly Assembly { get; set; } = ImageAssembly.Auto;
 
     public Uri? DockerHost { get; set; }
 }

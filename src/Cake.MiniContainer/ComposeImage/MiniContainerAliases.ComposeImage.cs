@@ -21,7 +21,7 @@ public static partial class MiniContainerAliases
         return StepExecution.Run(context, "ComposeImage", settings.DockerHost, async (engine, logger, ct) =>
         {
             var spec = await LabelledSpecAsync(context, settings, ct).ConfigureAwait(false);
-            var image = await ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, settings.Tags.ToList()), logger, ct).ConfigureAwait(false);
+            var image = await ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, settings.Tags.ToList()) { Assembly = settings.Assembly }, logger, ct).ConfigureAwait(false);
             RunSummary.Current.AddImage(image.Reference, image.Sizes.Total);
             return new BuiltImage(image.Id, image.Tags, image.Sizes.Total, image.Dockerfile);
         });

@@ -208,6 +208,7 @@ public sealed class MiniContainerRecipe
     private ComposeImageSettings ImageSettings(string title, List<string>? buildFlags) => new()
     {
         BaseImage = Settings.BaseImage,
+        Assembly = Settings.ImageAssembly,
         ExposedPorts = Settings.ExposedPorts.ToList(),
         CaBundleFile = File.Exists(CaBundlePath) ? CaBundlePath : null,
         Labels = new OciLabelRequest { Source = Settings.SourceUrl, Title = title, Version = Settings.Tag, SourceDirectory = Settings.Source },

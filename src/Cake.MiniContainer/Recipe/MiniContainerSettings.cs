@@ -18,6 +18,9 @@ public sealed class MiniContainerSettings
     /// <summary>--engine: "auto", "docker" or "none" (the host's Go and a daemonless image).</summary>
     public string? Engine { get; set; }
 
+    /// <summary>--image-assembly: "auto", "load" or "dockerfile" (how ComposeImage puts the image into the engine).</summary>
+    public string? ImageAssembly { get; set; }
+
     /// <summary>--platforms: e.g. ["linux/amd64", "linux/arm64"]; several give an OCI image index.</summary>
     public IList<string> Platforms { get; set; } = [];
 

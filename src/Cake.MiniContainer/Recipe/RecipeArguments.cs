@@ -17,6 +17,7 @@ public static class RecipeArguments
     public static readonly RecipeArgument RegistryUsername = new("registry-username", "user name for the registry (with the password)", "`~/.docker/config.json` (credential helpers, auths)");
     public static readonly RecipeArgument RegistryPassword = new("registry-password", "password or token for the registry; never printed", "`~/.docker/config.json`");
     public static readonly RecipeArgument Engine = new("engine", "`auto`, `docker` or `none`. `docker`: compile in the builder container and compose the image in the engine (SmokeTest runs it); `none`: compile with this machine's Go and `musl-gcc`, write the image without an engine as an OCI layout (`<output>/oci/<image>`) and a docker-archive (`<output>/<image>.docker.tar`), push it with the registry API; SmokeTest is skipped, saying so", "`auto`: `docker` when an engine answers (`DOCKER_HOST`, the local socket), else `none`");
+    public static readonly RecipeArgument ImageAssembly = new("image-assembly", "how ComposeImage puts the image into the engine: `load` (layers and config written here and loaded: no build containers, a reproducible image ID), `dockerfile` (the rendered Dockerfile through the engine's build), or `auto`", "`auto`: `load`, unless `apk` must run in the image or the base is not in the engine (then `dockerfile`, which pulls it)");
     public static readonly RecipeArgument Platforms = new("platforms", "the image's platforms, comma-separated (`linux/amd64,linux/arm64`). Several give one image per platform and an OCI image index over them, composed and pushed without the engine (an engine holds one platform per tag); each binary's machine is verified. With `--cgo=true` a foreign architecture needs `--cross-cc`", "one: `linux/<--goarch>`");
     public static readonly RecipeArgument CrossCc = new("cross-cc", "C compilers for foreign architectures with CGO on, `<goarch>=<cc>` comma-separated (`arm64=aarch64-linux-musl-gcc`)", "none: CGO on builds only this machine's architecture");
     public static readonly RecipeArgument Sbom = new("sbom", "`true` or `false`: write an SPDX 2.3 SBOM per image to `<output>/sbom/` (Go modules of each binary, base image, provenance) and attach it to the pushed image", "`true`");
@@ -27,7 +28,7 @@ public static class RecipeArguments
     public static readonly RecipeArgument SmokeTest = new("smoke-test", "`true` or `false`: run the SmokeTest step", "`true`");
 
     public static IReadOnlyList<RecipeArgument> All { get; } =
-        [Source, Output, Engine, BuilderImage, CCompiler, Cgo, GoArch, Platforms, CrossCc, Packages, BaseImage, Image, Tag, Registry, RegistryUsername, RegistryPassword, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest];
+        [Source, Output, Engine, ImageAssembly, BuilderImage, CCompiler, Cgo, GoArch, Platforms, CrossCc, Packages, BaseImage, Image, Tag, Registry, RegistryUsername, RegistryPassword, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest];
 
     /// <summary>The table the README shows (Markdown).</summary>
     public static string MarkdownTable() =>

@@ -3,6 +3,7 @@ using MiniContainer;
 using MiniContainer.Docker.Images;
 using MiniContainer.Go;
 using MiniContainer.Images.Certificates;
+using MiniContainer.Images.Compose;
 using MiniContainer.Images.MultiPlatform;
 using MiniContainer.Images.Oci;
 using MiniContainer.Images.Oci.Bases;
@@ -44,6 +45,7 @@ public static class RecipeSettingsResolver
         if (baseImage is not null && baseImage.Value != RuntimeImageSpec.Scratch && !BaseImageSource.IsOnDisk(baseImage.Value)) CheckReference(baseImage);
 
         var engine = EngineOf(values.Get(RecipeArguments.Engine) ?? Given(RecipeArguments.Engine, script.Engine));
+        var imageAssembly = ImageAssemblyOf(values.Get(RecipeArguments.ImageAssembly) ?? Given(RecipeArguments.ImageAssembly, script.ImageAssembly));
         var (platforms, platformArch) = PlatformsOf(values.GetList(RecipeArguments.Platforms) ?? GivenList(RecipeArguments.Platforms, script.Platforms), goArch, engine);
         var crossCompilers = CrossCompilersOf(values.GetList(RecipeArguments.CrossCc)
             ?? GivenList(RecipeArguments.CrossCc, script.CrossCompilers.Select(c => $"{c.Key}={c.Value}").ToList()));
@@ -97,6 +99,7 @@ public static class RecipeSettingsResolver
             Cgo = Boolean(values.Get(RecipeArguments.Cgo)) ?? script.Cgo,
             GoArch = platformArch ?? goArch?.Value,
             Engine = engine,
+            ImageAssembly = imageAssembly,
             Platforms = platforms,
             CrossCompilers = crossCompilers,
             Sbom = Boolean(values.Get(RecipeArguments.Sbom)) ?? script.Sbom ?? true,
@@ -146,6 +149,14 @@ public static class RecipeSettingsResolver
         "docker" => EngineChoice.Docker,
         "none" => EngineChoice.None,
         _ => throw Wrong(value, "is not an engine choice; use auto (the Docker Engine when one answers), docker, or none."),
+    };
+
+    private static ImageAssembly ImageAssemblyOf(Setting? value) => value?.Value.Trim().ToLowerInvariant() switch
+    {
+        null or "auto" => ImageAssembly.Auto,
+        "load" => ImageAssembly.Load,
+        "dockerfile" => ImageAssembly.DockerfileBuild,
+        _ => throw Wrong(value, "is not an image assembly; use auto, load (written here and loaded into the engine) or dockerfile (the engine's build)."),
     };
 
     /// <summary>The platforms, and the GOARCH one platform sets.</summary>

@@ -1,3 +1,4 @@
+using MiniContainer.Images.Compose;
 using Cake.MiniContainer.SmokeTest;
 using MiniContainer.Go;
 using MiniContainer.Images.Certificates;
@@ -16,6 +17,8 @@ public sealed record ResolvedRecipeSettings
     public GoModule? Module { get; init; }
 
     public EngineChoice Engine { get; init; } = EngineChoice.Auto;
+
+    public ImageAssembly ImageAssembly { get; init; } = ImageAssembly.Auto;
 
     /// <summary>The platforms --platforms named; empty for one, linux/&lt;GoArch&gt;.</summary>
     public IReadOnlyList<OciPlatform> Platforms { get; init; } = [];

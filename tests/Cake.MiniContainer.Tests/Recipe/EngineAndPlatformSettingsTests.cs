@@ -1,10 +1,11 @@
 using Cake.MiniContainer.Recipe;
 using MiniContainer.Go;
 using MiniContainer.Images.Certificates;
+using MiniContainer.Images.Compose;
 
 namespace Cake.MiniContainer.Tests.Recipe;
 
-/// <summary>--engine, --platforms, --cross-cc, --sbom, --source-url and --ca-bundle=host, resolved like every other setting.</summary>
+/// <summary>--engine, --image-assembly, --platforms, --cross-cc, --sbom, --source-url and --ca-bundle=host, resolved like every other setting.</summary>
 public class EngineAndPlatformSettingsTests
 {
     private static readonly GoModule Hello = new("/repo", "example.com/hello", "1.21", null, false);
@@ -42,6 +43,23 @@ public class EngineAndPlatformSettingsTests
         var error = Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["engine"] = "podman" }));
 
         error.Message.ShouldBe("--engine=podman: 'podman' is not an engine choice; use auto (the Docker Engine when one answers), docker, or none.");
+    }
+
+    [Fact]
+    public void The_image_assembly_is_auto_unless_an_argument_the_environment_or_the_script_names_load_or_dockerfile()
+    {
+        Resolve().ImageAssembly.ShouldBe(ImageAssembly.Auto);
+        Resolve(new MiniContainerSettings { ImageAssembly = "dockerfile" }).ImageAssembly.ShouldBe(ImageAssembly.DockerfileBuild);
+        Resolve(new MiniContainerSettings { ImageAssembly = "dockerfile" }, environment: new() { ["MINICONTAINER_IMAGE_ASSEMBLY"] = "load" }).ImageAssembly.ShouldBe(ImageAssembly.Load);
+        Resolve(environment: new() { ["MINICONTAINER_IMAGE_ASSEMBLY"] = "load" }, arguments: new() { ["image-assembly"] = "Auto" }).ImageAssembly.ShouldBe(ImageAssembly.Auto);
+    }
+
+    [Fact]
+    public void An_unknown_image_assembly_names_the_argument_and_the_choices()
+    {
+        var error = Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["image-assembly"] = "buildkit" }));
+
+        error.Message.ShouldBe("--image-assembly=buildkit: 'buildkit' is not an image assembly; use auto, load (written here and loaded into the engine) or dockerfile (the engine's build).");
     }
 
     [Fact]
