@@ -17,6 +17,8 @@ namespace MiniContainer.Steps;
 internal sealed class WarmBuilderContainer
 {
     public const string WarmLabel = "org.minicontainer.warm-builder";
+    /// <summary>Which folders the binds named when the container started (see <see cref="HostPathIdentity"/>).</summary>
+    public const string BindIdentityLabel = "org.minicontainer.bind-identity";
     // The wrapper's $0 names the host process that runs the build ("minicontainer@machine:pid").
     private const string ExecOwnerPrefix = "minicontainer@";
     private const string Heartbeat = "/tmp/.minicontainer-heartbeat";
@@ -40,17 +42,19 @@ internal sealed class WarmBuilderContainer
         DockerEngine engine, ContainerSpec spec, string imageId, Func<CancellationToken, Task> beforeCreate, TimeSpan idleTimeout, ILogger logger, CancellationToken cancellationToken)
     {
         var name = NameFor(spec, imageId);
+        var bindIdentity = BindIdentity(spec);
         for (var attempt = 0; ; attempt++)
         {
             var existing = await InspectAsync(engine, name, cancellationToken).ConfigureAwait(false);
-            if (existing is not null && IsUsable(existing) && !await RunsOrphanedBuildAsync(engine, existing, cancellationToken).ConfigureAwait(false))
+            if (existing is not null && IsUsable(existing) && SeesTheSameFolders(existing, bindIdentity, logger)
+                && !await RunsOrphanedBuildAsync(engine, existing, cancellationToken).ConfigureAwait(false))
                 return new WarmBuilderContainer(engine, existing.ID);
             if (existing is not null)
                 await RemoveAsync(engine, existing.ID).ConfigureAwait(false);
             await beforeCreate(cancellationToken).ConfigureAwait(false);
             try
             {
-                var id = await CreateAndStartAsync(engine, spec, name, idleTimeout, cancellationToken).ConfigureAwait(false);
+                var id = await CreateAndStartAsync(engine, spec, name, bindIdentity, idleTimeout, cancellationToken).ConfigureAwait(false);
                 logger.LogDebug("Started warm builder {Name} ({Id})", name, id[..12]);
                 return new WarmBuilderContainer(engine, id);
             }
@@ -138,6 +142,32 @@ internal sealed class WarmBuilderContainer
         return $"minicontainer-builder-{hash[..16]}";
     }
 
+    /// <summary>Each bind's host folder as a file system object, in bind order; null when one cannot be read.</summary>
+    internal static string? BindIdentity(ContainerSpec spec)
+    {
+        var identities = new List<string>();
+        foreach (var bind in spec.Binds)
+        {
+            if (HostPathIdentity.Of(bind.HostPath) is not { } identity) return null;
+            identities.Add(identity);
+        }
+        return string.Join(',', identities);
+    }
+
+    /// <summary>
+    /// A folder deleted and made again since the container started (a fresh clone, `git clean`, a
+    /// removed artifacts folder) is not the folder the container binds: it would read the old source
+    /// or write binaries nobody sees, so it is replaced.
+    /// </summary>
+    private static bool SeesTheSameFolders(ContainerInspectResponse container, string? bindIdentity, ILogger logger)
+    {
+        string? started = null;
+        container.Config?.Labels?.TryGetValue(BindIdentityLabel, out started);
+        if (bindIdentity is null || started == bindIdentity) return true;
+        logger.LogInformation("Replacing warm builder {Id}: a folder it binds was made anew since it started", container.ID[..12]);
+        return false;
+    }
+
     private static bool IsUsable(ContainerInspectResponse container) =>
         container.State?.Running == true
         && ParseEngineTime(container.State.StartedAt) is { } started
@@ -151,7 +181,8 @@ internal sealed class WarmBuilderContainer
         return DateTimeOffset.TryParse(trimmed, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
     }
 
-    private static async Task<string> CreateAndStartAsync(DockerEngine engine, ContainerSpec spec, string name, TimeSpan idleTimeout, CancellationToken cancellationToken)
+    private static async Task<string> CreateAndStartAsync(
+        DockerEngine engine, ContainerSpec spec, string name, string? bindIdentity, TimeSpan idleTimeout, CancellationToken cancellationToken)
     {
         var labels = new Dictionary<string, string>
         {
@@ -159,6 +190,7 @@ internal sealed class WarmBuilderContainer
             [ContainerLabels.Step] = "warm-builder",
             [WarmLabel] = "true",
         };
+        if (bindIdentity is not null) labels[BindIdentityLabel] = bindIdentity;
         var created = await engine.Client.Containers.CreateContainerAsync(new CreateContainerParameters
         {
             Name = name,
