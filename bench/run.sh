@@ -114,6 +114,8 @@ for round in $(seq 1 "$rounds"); do
         oneline) one_line_change "$round" "$m" ;;
       esac
       rm -f "$work/measured"
+      # Untimed: the previous method's writes reach the disk now, not during this method's run.
+      sync
       start=$(now); "${m}_run"; end=$(now)
       took=$(elapsed "$start" "$end")
       [ -s "$work/measured" ] && took=$(cat "$work/measured")
