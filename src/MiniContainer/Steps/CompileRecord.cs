@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using System.Text.Json;
 
 namespace MiniContainer.Steps;
 
@@ -12,62 +11,71 @@ internal sealed record CompileRecord(
     IReadOnlyDictionary<string, CompileRecord.BinaryStamp> Binaries,
     IReadOnlyDictionary<string, SourceTreeHasher.FileStamp> Sources)
 {
-    public const string FileName = ".minicontainer-compile";
-
-    // One line per fact, tab-separated, the free-form name last: read and written in well under a
-    // millisecond (the serializer's first use cost a fresh build process ~50 ms).
-    private const string Header = "minicontainer-compile-record\t1";
+    public const string FileName = ".minicontainer-compile.json";
 
     public sealed record BinaryStamp(long Size, long ModifiedTicks, string Sha256);
 
+    // Read and written field by field (JsonDocument, Utf8JsonWriter): the serializer's first use cost
+    // a fresh build process ~50 ms on the path before every go build.
     public static CompileRecord? Read(string outputDirectory)
     {
         var path = Path.Combine(outputDirectory, FileName);
         if (!File.Exists(path)) return null;
-        var lines = File.ReadAllLines(path);
-        if (lines.Length < 2 || lines[0] != Header || !lines[1].StartsWith("fingerprint\t", StringComparison.Ordinal)) return null;
-        var binaries = new Dictionary<string, BinaryStamp>(StringComparer.Ordinal);
-        var sources = new Dictionary<string, SourceTreeHasher.FileStamp>(StringComparer.Ordinal);
-        foreach (var line in lines.Skip(2))
+        try
         {
-            var fields = line.Split('\t', 5);
-            if (fields.Length != 5 || !long.TryParse(fields[1], CultureInfo.InvariantCulture, out var size) || !long.TryParse(fields[2], CultureInfo.InvariantCulture, out var ticks))
-                return null; // an unreadable record only costs a rebuild
-            switch (fields[0])
-            {
-                case "binary": binaries[fields[4]] = new BinaryStamp(size, ticks, fields[3]); break;
-                case "source": sources[fields[4]] = new SourceTreeHasher.FileStamp(size, ticks, fields[3]); break;
-                default: return null;
-            }
+            using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = json.RootElement;
+            var binaries = new Dictionary<string, BinaryStamp>(StringComparer.Ordinal);
+            foreach (var binary in root.GetProperty(nameof(Binaries)).EnumerateObject())
+                binaries[binary.Name] = new BinaryStamp(Size(binary.Value), Ticks(binary.Value), Sha256(binary.Value));
+            var sources = new Dictionary<string, SourceTreeHasher.FileStamp>(StringComparer.Ordinal);
+            foreach (var source in root.GetProperty(nameof(Sources)).EnumerateObject())
+                sources[source.Name] = new SourceTreeHasher.FileStamp(Size(source.Value), Ticks(source.Value), Sha256(source.Value));
+            return new CompileRecord(root.GetProperty(nameof(Fingerprint)).GetString() ?? throw new FormatException(), binaries, sources);
         }
-        return new CompileRecord(lines[1]["fingerprint\t".Length..], binaries, sources);
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return null; // an unreadable record only costs a rebuild
+        }
     }
 
     public void Write(string outputDirectory)
     {
-        var text = new StringBuilder().Append(Header).Append('\n').Append("fingerprint\t").Append(Fingerprint).Append('\n');
-        foreach (var (name, stamp) in Binaries.OrderBy(b => b.Key, StringComparer.Ordinal))
-            Line(text, "binary", stamp.Size, stamp.ModifiedTicks, stamp.Sha256, name);
-        foreach (var (name, stamp) in Sources.OrderBy(b => b.Key, StringComparer.Ordinal))
-            Line(text, "source", stamp.Size, stamp.ModifiedTicks, stamp.Sha256, name);
         var path = Path.Combine(outputDirectory, FileName);
-        File.WriteAllText(path + ".tmp", text.ToString());
+        using (var file = new FileStream(path + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var json = new Utf8JsonWriter(file))
+        {
+            json.WriteStartObject();
+            json.WriteString(nameof(Fingerprint), Fingerprint);
+            json.WriteStartObject(nameof(Binaries));
+            foreach (var (name, stamp) in Binaries.OrderBy(b => b.Key, StringComparer.Ordinal))
+                WriteStamp(json, name, stamp.Size, stamp.ModifiedTicks, stamp.Sha256);
+            json.WriteEndObject();
+            json.WriteStartObject(nameof(Sources));
+            foreach (var (name, stamp) in Sources.OrderBy(s => s.Key, StringComparer.Ordinal))
+                WriteStamp(json, name, stamp.Size, stamp.ModifiedTicks, stamp.Sha256);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    public static void Delete(string outputDirectory)
+    public static void Delete(string outputDirectory) => File.Delete(Path.Combine(outputDirectory, FileName));
+
+    private static void WriteStamp(Utf8JsonWriter json, string name, long size, long ticks, string sha256)
     {
-        File.Delete(Path.Combine(outputDirectory, FileName));
-        File.Delete(Path.Combine(outputDirectory, FileName + ".json")); // the record's earlier JSON form
+        json.WriteStartObject(name);
+        json.WriteNumber("Size", size);
+        json.WriteNumber("ModifiedTicks", ticks);
+        json.WriteString("Sha256", sha256);
+        json.WriteEndObject();
     }
 
-    private static void Line(StringBuilder text, string kind, long size, long ticks, string sha256, string name)
-    {
-        // A name with a line break cannot be written as a line: leaving it out makes the next build a full one.
-        if (name.Contains('\n') || name.Contains('\r')) return;
-        text.Append(kind).Append('\t').Append(size.ToString(CultureInfo.InvariantCulture)).Append('\t')
-            .Append(ticks.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(sha256).Append('\t').Append(name).Append('\n');
-    }
+    private static long Size(JsonElement stamp) => stamp.GetProperty("Size").GetInt64();
+
+    private static long Ticks(JsonElement stamp) => stamp.GetProperty("ModifiedTicks").GetInt64();
+
+    private static string Sha256(JsonElement stamp) => stamp.GetProperty("Sha256").GetString() ?? throw new FormatException();
 
     /// <summary>The binaries are on disk as this record wrote them (size and time, else content).</summary>
     public bool BinariesIntact(string outputDirectory) => Binaries.All(entry =>

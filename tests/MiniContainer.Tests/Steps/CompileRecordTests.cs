@@ -30,11 +30,25 @@ public sealed class CompileRecordTests : IDisposable
         read.Sources.ShouldBe(record.Sources, ignoreOrder: true);
     }
 
+    [Fact]
+    public void A_record_the_serializer_wrote_before_reads_the_same()
+    {
+        const string Earlier = """{"Fingerprint":"f00d","Binaries":{"hello":{"Size":5,"ModifiedTicks":7,"Sha256":"aa11"}},"Sources":{"main.go":{"Size":812,"ModifiedTicks":1,"Sha256":"bb22"}}}""";
+        File.WriteAllText(Path.Combine(_folder.FullName, CompileRecord.FileName), Earlier);
+
+        var read = CompileRecord.Read(_folder.FullName);
+
+        read.ShouldNotBeNull();
+        read.Fingerprint.ShouldBe("f00d");
+        read.Binaries["hello"].ShouldBe(new CompileRecord.BinaryStamp(5, 7, "aa11"));
+        read.Sources["main.go"].ShouldBe(new SourceTreeHasher.FileStamp(812, 1, "bb22"));
+    }
+
     [Theory]
     [InlineData("")]
-    [InlineData("something else\nfingerprint\tf00d\n")]
-    [InlineData("minicontainer-compile-record\t1\nfingerprint\tf00d\nbinary\tnot-a-size\t1\taa\thello\n")]
-    [InlineData("minicontainer-compile-record\t1\nfingerprint\tf00d\nartifact\t1\t1\taa\thello\n")]
+    [InlineData("not json")]
+    [InlineData("""{"Fingerprint":"f00d","Binaries":{"hello":{"Size":"big","ModifiedTicks":1,"Sha256":"aa"}},"Sources":{}}""")]
+    [InlineData("""{"Fingerprint":"f00d","Binaries":{}}""")]
     public void An_unreadable_record_is_no_record_so_the_next_compile_builds(string content)
     {
         File.WriteAllText(Path.Combine(_folder.FullName, CompileRecord.FileName), content);
