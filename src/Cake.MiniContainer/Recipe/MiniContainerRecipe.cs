@@ -59,8 +59,9 @@ public sealed class MiniContainerRecipe
                 Settings.Platforms.Count, Settings.BinDirectory);
             return;
         }
-        // Empty the folder but keep it: a warm builder container has it bind-mounted, and a new folder would be invisible to it.
-        if (Directory.Exists(Settings.BinDirectory))
+        // With the engine the folder is kept: Compile skips the build when nothing changed and removes
+        // the binaries of main packages it no longer builds. The host's go build has no such record.
+        if (!UsesEngine() && Directory.Exists(Settings.BinDirectory))
             foreach (var stale in Directory.EnumerateFiles(Settings.BinDirectory)) File.Delete(stale);
         _context.GoCompile(Apply(new GoCompileSettings { OutputDirectory = Settings.BinDirectory }));
     }

@@ -32,7 +32,7 @@ public static class GoCompileStep
         var local = Task.Run(() =>
         {
             var found = GoMainPackageFinder.Find(request.Module, request.Options.Packages);
-            var record = request.SkipWhenUpToDate ? CompileRecord.Read(output) : null;
+            var record = CompileRecord.Read(output);
             var tree = SourceTreeHasher.Hash(request.Module.Directory, [output, Path.Combine(request.Module.Directory, "artifacts")], record?.Sources);
             return (found, record, tree);
         }, cancellationToken);
@@ -54,7 +54,7 @@ public static class GoCompileStep
         var invocation = GoCommandLine.Build(request.Module, request.Options, packages, GoBuilderContainer.OutputPath, GoCachePaths.InContainer);
         var names = packages.Select(p => p.BinaryName).ToList();
         var fingerprint = SourceTreeHasher.HashText(string.Join('\n', [builderImageId, .. invocation.Argv, .. invocation.EnvironmentLines, .. names, treeHash]));
-        if (previous is not null && previous.Fingerprint == fingerprint && previous.BinariesIntact(output))
+        if (request.SkipWhenUpToDate && previous is not null && previous.Fingerprint == fingerprint && previous.BinariesIntact(output))
         {
             logger.LogInformation("Compile: up to date, nothing to build (sources, options and builder unchanged since the last compile into {Output})", output);
             return new GoCompileResult(Describe(packages, output, request.Options), stopwatch.Elapsed, UpToDate: true);
@@ -66,6 +66,7 @@ public static class GoCompileStep
             throw new GoCommandFailedException("go build", exit);
 
         var binaries = Describe(packages, output, request.Options);
+        RemoveNoLongerBuilt(previous, names, output, logger);
         new CompileRecord(fingerprint, binaries.ToDictionary(b => b.Name, b => CompileRecord.StampOf(b.Path), StringComparer.Ordinal), sources).Write(output);
 
         stopwatch.Stop();
@@ -73,6 +74,22 @@ public static class GoCompileStep
             logger.LogInformation("Compiled {Name}: {Size:N0} bytes -> {Path}", binary.Name, binary.SizeBytes, binary.Path);
         logger.LogInformation("Compile took {Seconds:F2} s", stopwatch.Elapsed.TotalSeconds);
         return new GoCompileResult(binaries, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Binaries the last compile into this folder wrote for main packages that are no longer built
+    /// (and their verification reports): left there, the next steps would take them for current.
+    /// </summary>
+    private static void RemoveNoLongerBuilt(CompileRecord? previous, IReadOnlyList<string> built, string output, ILogger logger)
+    {
+        foreach (var stale in (previous?.Binaries.Keys ?? []).Except(built, StringComparer.Ordinal))
+        {
+            var path = Path.Combine(output, stale);
+            if (!File.Exists(path)) continue;
+            File.Delete(path);
+            File.Delete(Elf.VerificationReportJson.PathFor(path));
+            logger.LogInformation("Removed {Path}: its main package is no longer built", path);
+        }
     }
 
     private static List<CompiledBinary> Describe(IReadOnlyList<GoMainPackage> packages, string output, GoBuildOptions options) =>

@@ -68,6 +68,22 @@ public sealed class RecipeGraphTests(RegistryFixture registry) : IClassFixture<R
     }
 
     [EngineFact]
+    public void A_second_run_with_nothing_changed_builds_nothing_and_leaves_the_same_image()
+    {
+        using var repository = ConsumerRepository.CopyOf("hello");
+        var first = repository.BuildSh(null, ["ComposeImage", .. ConsumerRepository.TestImages, "--tag=again"]);
+        first.ExitCode.ShouldBe(0, first.Output);
+
+        var second = repository.BuildSh(null, ["ComposeImage", .. ConsumerRepository.TestImages, "--tag=again"]);
+
+        second.ExitCode.ShouldBe(0, second.Output);
+        second.StandardOutput.ShouldContain("Compile: up to date");
+        second.StandardOutput.ShouldNotContain("go build");
+        second.StandardOutput.ShouldContain("Image: up to date");
+        File.Exists(Path.Combine(repository.Artifacts, "bin", "hello")).ShouldBeTrue();
+    }
+
+    [EngineFact]
     public void A_step_runs_alone_on_what_an_earlier_run_left_on_disk()
     {
         using var repository = ConsumerRepository.CopyOf("hello");

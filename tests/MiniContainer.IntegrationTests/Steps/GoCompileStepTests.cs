@@ -59,6 +59,27 @@ public class GoCompileStepTests(ITestOutputHelper output)
     }
 
     [EngineFact]
+    public async Task A_main_package_no_longer_built_has_its_binary_and_report_removed_and_the_others_are_kept()
+    {
+        using var engine = await DockerEngine.ConnectAsync();
+        var source = TestBed.CopyOf(TestBed.Example("multi-cmd"), "stale");
+        var output = TestBed.TempDirectory("bin");
+        var both = await CompileAsync(engine, source, new GoBuildOptions { Packages = ["./cmd/..."] }, output: output);
+        File.WriteAllText(Path.Combine(output, "clock.verify.json"), "{}");
+        File.WriteAllText(Path.Combine(output, "notes.txt"), "not ours");
+
+        var one = await CompileAsync(engine, source, new GoBuildOptions { Packages = ["./cmd/greet"] }, output: output);
+
+        both.Binaries.Select(b => b.Name).ShouldBe(["clock", "greet"], ignoreOrder: true);
+        one.Binaries.ShouldHaveSingleItem().Name.ShouldBe("greet");
+        File.Exists(Path.Combine(output, "greet")).ShouldBeTrue();
+        File.Exists(Path.Combine(output, "clock")).ShouldBeFalse();
+        File.Exists(Path.Combine(output, "clock.verify.json")).ShouldBeFalse();
+        File.Exists(Path.Combine(output, "notes.txt")).ShouldBeTrue("only what an earlier compile wrote is removed");
+        _logger.Text.ShouldContain("its main package is no longer built");
+    }
+
+    [EngineFact]
     public async Task Copy_mode_builds_the_same_bytes_as_bind_mounts()
     {
         using var engine = await DockerEngine.ConnectAsync();
