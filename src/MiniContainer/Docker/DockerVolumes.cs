@@ -12,4 +12,17 @@ public sealed class DockerVolumes(DockerEngine engine)
             Name = name,
             Labels = new Dictionary<string, string> { [ContainerLabels.Managed] = "true" },
         }, cancellationToken);
+
+    /// <summary>The volume's creation time as the engine reports it, or null when there is no such volume.</summary>
+    public async Task<string?> CreatedAtAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await engine.Client.Volumes.InspectAsync(name, cancellationToken).ConfigureAwait(false)).CreatedAt;
+        }
+        catch (global::Docker.DotNet.DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
 }

@@ -5,9 +5,12 @@ using MiniContainer.Go;
 
 namespace MiniContainer.Steps;
 
-public sealed record GoRestoreRequest(GoModule Module, GoBuildOptions Options, GoBuilder Builder);
+/// <param name="SkipWhenUpToDate">Skip the download when go.mod, go.sum, the go environment and the module cache volume are as after the last restore into it.</param>
+public sealed record GoRestoreRequest(GoModule Module, GoBuildOptions Options, GoBuilder Builder, bool SkipWhenUpToDate = true);
 
-public sealed record GoRestoreResult(bool Skipped, TimeSpan Duration);
+/// <param name="Skipped">Nothing to download: the module vendors its dependencies.</param>
+/// <param name="UpToDate">The module cache already holds this download, so it was not run again.</param>
+public sealed record GoRestoreResult(bool Skipped, TimeSpan Duration, bool UpToDate = false);
 
 /// <summary>Restore: <c>go mod download</c> in the builder container, filling the module cache volume.</summary>
 public static class GoRestoreStep
@@ -27,10 +30,22 @@ public static class GoRestoreStep
         var stopwatch = Stopwatch.StartNew();
         var invocation = GoCommandLine.Download(request.Options, GoCachePaths.InContainer);
         var builder = new GoBuilderContainer(engine, request.Builder, logger);
-        await builder.EnsureBuilderImageAsync(request.Module, cancellationToken).ConfigureAwait(false);
+        var builderImageId = await builder.EnsureBuilderImageAsync(request.Module, cancellationToken).ConfigureAwait(false);
+        var volumes = new DockerVolumes(engine);
+        var volume = request.Builder.ModuleCacheVolume;
+        string Fingerprint(string createdAt) => RestoreRecord.Fingerprint(engine.Endpoint.ToString(), builderImageId, volume, createdAt, request.Module, invocation);
+
+        if (request.SkipWhenUpToDate && await volumes.CreatedAtAsync(volume, cancellationToken).ConfigureAwait(false) is { } created && RestoreRecord.IsRestored(Fingerprint(created)))
+        {
+            logger.LogInformation("Restore: up to date, the module cache {Volume} holds this download (go.mod, go.sum and the go environment unchanged)", volume);
+            return new GoRestoreResult(Skipped: false, stopwatch.Elapsed, UpToDate: true);
+        }
+
         var exit = await builder.RunAsync("restore", request.Module, invocation, hostOutputDirectory: null, outputFiles: [], cancellationToken).ConfigureAwait(false);
         if (!exit.Succeeded)
             throw new GoCommandFailedException("go mod download", exit);
+        if (await volumes.CreatedAtAsync(volume, cancellationToken).ConfigureAwait(false) is { } createdNow)
+            RestoreRecord.MarkRestored(Fingerprint(createdNow));
         logger.LogInformation("Restore took {Seconds:F2} s", stopwatch.Elapsed.TotalSeconds);
         return new GoRestoreResult(Skipped: false, stopwatch.Elapsed);
     }

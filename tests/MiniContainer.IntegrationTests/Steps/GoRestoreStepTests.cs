@@ -57,6 +57,34 @@ public class GoRestoreStepTests(ITestOutputHelper output)
     }
 
     [EngineFact]
+    public async Task A_second_restore_of_the_same_module_is_skipped_until_its_module_cache_volume_is_made_anew()
+    {
+        using var engine = await DockerEngine.ConnectAsync();
+        var (source, proxy) = ModuleWithDependency();
+        var builder = new GoBuilder { Image = TestBed.BuilderImage, KeepWarm = false, ModuleCacheVolume = $"mc-test-gomod-{Guid.NewGuid():N}" };
+        var module = GoModule.Load(source);
+        var online = new GoBuildOptions { Environment = new Dictionary<string, string> { ["GOPROXY"] = proxy.Url, ["GOSUMDB"] = "off" } };
+        try
+        {
+            var first = await GoRestoreStep.RunAsync(engine, new GoRestoreRequest(module, online, builder), _logger);
+            var second = await GoRestoreStep.RunAsync(engine, new GoRestoreRequest(module, online, builder), _logger);
+            await engine.Client.Volumes.RemoveAsync(builder.ModuleCacheVolume, force: true);
+            var afterRemoval = await GoRestoreStep.RunAsync(engine, new GoRestoreRequest(module, online, builder), _logger);
+            var offline = new GoBuildOptions { Cgo = false, Environment = new Dictionary<string, string> { ["GOPROXY"] = "off", ["GOFLAGS"] = "-mod=readonly" } };
+            var compiled = await GoCompileStep.RunAsync(engine, new GoCompileRequest(module, offline, builder, TestBed.TempDirectory("bin")), _logger);
+
+            first.UpToDate.ShouldBeFalse();
+            second.UpToDate.ShouldBeTrue();
+            afterRemoval.UpToDate.ShouldBeFalse("a new volume holds no download");
+            ProcessRunner.Run(compiled.Binaries[0].Path, []).StandardOutput.Trim().ShouldBe("hello from a restored module");
+        }
+        finally
+        {
+            await engine.Client.Volumes.RemoveAsync(builder.ModuleCacheVolume, force: true);
+        }
+    }
+
+    [EngineFact]
     public async Task Without_a_restore_the_offline_compile_fails_with_the_go_commands_own_words()
     {
         using var engine = await DockerEngine.ConnectAsync();

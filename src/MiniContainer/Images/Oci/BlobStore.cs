@@ -21,9 +21,7 @@ public sealed class BlobStore
     {
         var configured = Environment.GetEnvironmentVariable("MINICONTAINER_BLOB_CACHE");
         if (!string.IsNullOrEmpty(configured)) return new BlobStore(configured);
-        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (string.IsNullOrEmpty(cache)) cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return new BlobStore(Path.Combine(cache, "minicontainer", "oci"));
+        return new BlobStore(CacheFolders.For("oci"));
     }
 
     public string PathOf(OciDigest digest) => Path.Combine(Root, "blobs", "sha256", digest.Hex);
