@@ -1,4 +1,5 @@
 using MiniContainer.Docker;
+using MiniContainer.Docker.Images;
 using MiniContainer.Images.Compose;
 using MiniContainer.Images.Oci;
 using MiniContainer.Images.Oci.Bases;
@@ -94,6 +95,29 @@ public sealed class LoadedImageTests(ITestOutputHelper output) : IAsyncLifetime
         var configDigest = OciDigest.Parse(File.ReadAllText(index));
         OciDigest.Of(File.ReadAllBytes(_store.PathOf(configDigest))).ShouldBe(configDigest);
         configDigest.ToString().ShouldBe(baseId, "on the engine's own image store an image ID is its config's digest");
+    }
+
+    [EngineFact]
+    public async Task A_load_the_engine_refuses_fails_with_its_words_under_Load_and_falls_back_to_the_Dockerfile_build_under_Auto()
+    {
+        var spec = new RuntimeImageSpec().WithBaseImage(TestBed.AlpineImage).WithBinary(ImageBinaries.Hello);
+        await ComposeImageStep.RunAsync(_engine, Request(spec, _images.NewTag("hello", "before-refusal")), _logger);
+        // The cached base config now names a layer the engine does not have: the thin archive cannot be loaded.
+        var baseId = (await _engine.Client.Images.InspectImageAsync(TestBed.AlpineImage)).ID;
+        var index = Path.Combine(_store.Root, "engine-image-configs", OciDigest.Parse(baseId).Hex);
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllBytes(_store.PathOf(OciDigest.Parse(File.ReadAllText(index)))))!;
+        config["rootfs"]!["diff_ids"]![0] = OciDigest.Of(Guid.NewGuid().ToByteArray()).ToString();
+        File.WriteAllText(index, _store.AddBytes(System.Text.Encoding.UTF8.GetBytes(config.ToJsonString())).ToString());
+
+        var refused = await Should.ThrowAsync<ImageLoadFailedException>(() =>
+            ComposeImageStep.RunAsync(_engine, Request(spec, _images.NewTag("hello", "load-refused")) with { Assembly = ImageAssembly.Load }, _logger));
+        var fallback = await ComposeImageStep.RunAsync(_engine, Request(spec, _images.NewTag("hello", "fallback")), _logger);
+
+        refused.Message.ShouldStartWith("The engine could not load ");
+        refused.Error.ShouldNotBeNullOrWhiteSpace();
+        fallback.Assembly.ShouldBe(ImageAssembly.DockerfileBuild);
+        _logger.Text.ShouldContain("building it from the Dockerfile instead");
+        (await SmokeTestStep.RunAsync(_engine, fallback.Reference, SmokeTestSpec.OneShot("user uid 65532", "--version"), _logger)).OutputText.ShouldContain("hello dev");
     }
 
     [EngineFact]
