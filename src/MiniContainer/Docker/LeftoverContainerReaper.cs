@@ -35,14 +35,41 @@ public sealed class LeftoverContainerReaper(DockerEngine engine)
         if (separator <= 0 || owner[..separator] != Environment.MachineName) return false;
         if (!int.TryParse(owner[(separator + 1)..], out var pid)) return false;
         if (pid == Environment.ProcessId) return false;
+        return !IsRunning(pid);
+    }
+
+    /// <summary>
+    /// Whether the process still runs. A killed process whose parent died with it stays a zombie until
+    /// init reaps it: it still "exists" (and .NET says it has not exited), but it will never run again.
+    /// </summary>
+    internal static bool IsRunning(int pid)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                // "pid (comm) S ...": the state follows the last ')' (comm itself may hold one).
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var close = stat.LastIndexOf(')');
+                return close < 0 || close + 2 >= stat.Length || stat[close + 2] is not ('Z' or 'X');
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return false;
+            }
+            catch (IOException)
+            {
+                return false; // ended while being read
+            }
+        }
         try
         {
             using var process = Process.GetProcessById(pid);
-            return process.HasExited;
+            return !process.HasExited;
         }
         catch (ArgumentException)
         {
-            return true; // no such process
+            return false; // no such process
         }
     }
 }
