@@ -20,53 +20,46 @@ internal static class LoadedImageAssembler
 {
     public sealed record Result(string Id, bool AlreadyInEngine);
 
+    /// <param name="workFolder">A folder of this call's own for the layer and archive files; the caller removes it.</param>
     public static async Task<Result> RunAsync(
         DockerEngine engine, RuntimeImageSpec spec, ImageConfig? baseConfig, DateTimeOffset created, IReadOnlyList<ImageReference> tags, string workFolder,
         CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(workFolder);
         var layerFiles = new List<(string Path, OciDigest DiffId)>();
-        try
+        var added = new List<AddedLayer>();
+        foreach (var layer in RuntimeImageLayers.For(spec))
         {
-            var added = new List<AddedLayer>();
-            foreach (var layer in RuntimeImageLayers.For(spec))
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = Path.Combine(workFolder, $"layer-{layerFiles.Count}.tar");
+            OciDigest diffId;
+            long size;
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            await using (var hashing = new HashingWriteStream(file))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var path = Path.Combine(workFolder, Guid.NewGuid().ToString("N") + ".tar");
-                OciDigest diffId;
-                long size;
-                await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-                await using (var hashing = new HashingWriteStream(file))
-                {
-                    LayerWriter.WriteTar(layer, created, hashing);
-                    diffId = hashing.Digest();
-                    size = hashing.BytesWritten;
-                }
-                layerFiles.Add((path, diffId));
-                // Uncompressed, a layer's blob digest is its diffID.
-                added.Add(new AddedLayer(new LayerBlob(diffId, size, diffId), layer.CreatedBy));
+                LayerWriter.WriteTar(layer, created, hashing);
+                diffId = hashing.Digest();
+                size = hashing.BytesWritten;
             }
-
-            var platform = baseConfig?.Platform ?? OciPlatform.LinuxFor(Go.GoBuildOptions.HostGoArch());
-            var config = ImageConfigComposer.Compose(baseConfig, spec, added, created, platform);
-            var id = OciDigest.Of(config).ToString();
-            if (await ExistsAsync(engine, id, cancellationToken).ConfigureAwait(false))
-            {
-                foreach (var tag in tags)
-                    await engine.Client.Images.TagImageAsync(id, new global::Docker.DotNet.Models.ImageTagParameters { RepositoryName = tag.Name, Tag = tag.Tag }, cancellationToken).ConfigureAwait(false);
-                return new Result(id, AlreadyInEngine: true);
-            }
-
-            var archive = Path.Combine(workFolder, Guid.NewGuid().ToString("N") + ".archive.tar");
-            layerFiles.Add((archive, default));
-            await WriteArchiveAsync(archive, config, baseConfig?.DiffIds ?? [], layerFiles.SkipLast(1).ToList(), tags, cancellationToken).ConfigureAwait(false);
-            await new DockerImageLoader(engine).LoadAsync(archive, tags.Count > 0 ? tags[0].ToString() : id, cancellationToken).ConfigureAwait(false);
-            return new Result(id, AlreadyInEngine: false);
+            layerFiles.Add((path, diffId));
+            // Uncompressed, a layer's blob digest is its diffID.
+            added.Add(new AddedLayer(new LayerBlob(diffId, size, diffId), layer.CreatedBy));
         }
-        finally
+
+        var platform = baseConfig?.Platform ?? OciPlatform.LinuxFor(Go.GoBuildOptions.HostGoArch());
+        var config = ImageConfigComposer.Compose(baseConfig, spec, added, created, platform);
+        var id = OciDigest.Of(config).ToString();
+        if (await ExistsAsync(engine, id, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var (path, _) in layerFiles) File.Delete(path);
+            foreach (var tag in tags)
+                await engine.Client.Images.TagImageAsync(id, new global::Docker.DotNet.Models.ImageTagParameters { RepositoryName = tag.Name, Tag = tag.Tag }, cancellationToken).ConfigureAwait(false);
+            return new Result(id, AlreadyInEngine: true);
         }
+
+        var archive = Path.Combine(workFolder, "image.docker.tar");
+        await WriteArchiveAsync(archive, config, baseConfig?.DiffIds ?? [], layerFiles, tags, cancellationToken).ConfigureAwait(false);
+        await new DockerImageLoader(engine).LoadAsync(archive, tags.Count > 0 ? tags[0].ToString() : id, cancellationToken).ConfigureAwait(false);
+        return new Result(id, AlreadyInEngine: false);
     }
 
     private static async Task WriteArchiveAsync(
