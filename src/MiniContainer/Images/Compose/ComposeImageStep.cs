@@ -27,30 +27,30 @@ public static class ComposeImageStep
         var tags = request.Tags.Select(ImageReference.Parse).Select(t => t.Tag is null && t.Digest is null ? t.WithTag("latest") : t).ToList();
         var dockerfile = DockerfileRenderer.Render(spec);
 
-        var baseImageId = spec.IsScratch ? "scratch" : await ImageIdOrNullAsync(engine, spec.BaseImage, cancellationToken).ConfigureAwait(false);
-        var baseWasLocal = baseImageId is not null;
+        var baseImage = spec.IsScratch ? new BaseInEngine("scratch", 0) : await BaseInEngineOrNullAsync(engine, spec.BaseImage, cancellationToken).ConfigureAwait(false);
+        var baseWasLocal = baseImage is not null;
         if (!baseWasLocal) logger.LogInformation("Image: base {Base} is not in the engine; the engine will try to pull it", spec.BaseImage);
 
         if (ImageAssemblyChoice.Choose(request.Assembly, spec, baseWasLocal) == ImageAssembly.Load)
         {
             try
             {
-                return await LoadAsync(engine, request, tags, baseImageId!, dockerfile, logger, cancellationToken).ConfigureAwait(false);
+                return await LoadAsync(engine, request, tags, baseImage!, dockerfile, logger, cancellationToken).ConfigureAwait(false);
             }
             catch (ImageLoadFailedException e) when (request.Assembly == ImageAssembly.Auto)
             {
                 logger.LogWarning("Image: {Error}; building it from the Dockerfile instead", e.Message);
             }
         }
-        return await BuildAsync(engine, spec, tags, baseImageId, dockerfile, logger, cancellationToken).ConfigureAwait(false);
+        return await BuildAsync(engine, spec, tags, baseImage, dockerfile, logger, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<ComposedImage> LoadAsync(
-        DockerEngine engine, ComposeImageRequest request, IReadOnlyList<ImageReference> tags, string baseImageId, string dockerfile, ILogger logger, CancellationToken cancellationToken)
+        DockerEngine engine, ComposeImageRequest request, IReadOnlyList<ImageReference> tags, BaseInEngine baseImage, string dockerfile, ILogger logger, CancellationToken cancellationToken)
     {
         var spec = request.Spec;
         var store = request.BlobCache ?? BlobStore.Default();
-        var baseConfig = spec.IsScratch ? null : await EngineBaseConfigs.ReadAsync(engine, baseImageId, store, cancellationToken).ConfigureAwait(false);
+        var baseConfig = spec.IsScratch ? null : await EngineBaseConfigs.ReadAsync(engine, baseImage.Id, store, cancellationToken).ConfigureAwait(false);
         var created = request.Created ?? CreatedFromLabel(spec) ?? await ImageTimestamp.ResolveAsync(null, cancellationToken).ConfigureAwait(false);
         var work = Path.Combine(store.Root, "tmp", "load-" + Guid.NewGuid().ToString("N"));
         LoadedImageAssembler.Result loaded;
@@ -63,7 +63,7 @@ public static class ComposeImageStep
             if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
 
-        var sizes = await MeasureAsync(engine, spec, loaded.Id, cancellationToken).ConfigureAwait(false);
+        var sizes = await MeasureAsync(engine, spec, loaded.Id, baseImage, cancellationToken).ConfigureAwait(false);
         var tagNames = tags.Select(t => t.ToString()).ToList();
         if (loaded.AlreadyInEngine)
             logger.LogInformation("Image: up to date, {Tags} ({Id}) already in the engine from these inputs", string.Join(", ", tagNames), ShortId(loaded.Id));
@@ -73,19 +73,19 @@ public static class ComposeImageStep
     }
 
     private static async Task<ComposedImage> BuildAsync(
-        DockerEngine engine, RuntimeImageSpec spec, IReadOnlyList<ImageReference> tags, string? baseImageId, string dockerfile, ILogger logger, CancellationToken cancellationToken)
+        DockerEngine engine, RuntimeImageSpec spec, IReadOnlyList<ImageReference> tags, BaseInEngine? baseImage, string dockerfile, ILogger logger, CancellationToken cancellationToken)
     {
-        var baseWasLocal = baseImageId is not null;
+        var baseWasLocal = baseImage is not null;
         using var context = new MemoryStream();
         ImageBuildContext.Write(context, spec, dockerfile);
         context.Position = 0;
 
         // Same context bytes on the same base give the same image: find it by its inputs label and skip the build.
-        var inputs = baseWasLocal ? ComposeInputs.Fingerprint(context, baseImageId!) : null;
+        var inputs = baseWasLocal ? ComposeInputs.Fingerprint(context, baseImage!.Id) : null;
         if (inputs is not null && await ComposeInputs.FindImageAsync(engine, inputs, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             await ComposeInputs.EnsureTagsAsync(engine, existing, tags, cancellationToken).ConfigureAwait(false);
-            var existingSizes = await MeasureAsync(engine, spec, existing.ID, cancellationToken).ConfigureAwait(false);
+            var existingSizes = await MeasureAsync(engine, spec, existing.ID, baseImage, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Image: up to date, {Tags} ({Id}) already built from these inputs", string.Join(", ", tags), ShortId(existing.ID));
             return new ComposedImage(existing.ID, tags.Select(t => t.ToString()).ToList(), existingSizes, dockerfile, UpToDate: true);
         }
@@ -103,7 +103,7 @@ public static class ComposeImageStep
             throw new BaseImageUnavailableException(spec.BaseImage, engine.Endpoint.ToString(), e.Error);
         }
 
-        var sizes = await MeasureAsync(engine, spec, id, cancellationToken).ConfigureAwait(false);
+        var sizes = await MeasureAsync(engine, spec, id, baseImage, cancellationToken).ConfigureAwait(false);
         var tagNames = tags.Select(t => t.ToString()).ToList();
         logger.LogInformation("Image: {Tags} ({Id}) from {Base}: {Sizes}", string.Join(", ", tagNames), ShortId(id), spec.BaseImage, sizes);
         return new ComposedImage(id, tagNames, sizes, dockerfile);
@@ -115,11 +115,12 @@ public static class ComposeImageStep
             ? created
             : null;
 
-    private static async Task<ImageSizes> MeasureAsync(DockerEngine engine, RuntimeImageSpec spec, string id, CancellationToken cancellationToken)
+    /// <param name="baseImage">The base as inspected before; null when the build pulled it, so it is inspected now.</param>
+    private static async Task<ImageSizes> MeasureAsync(DockerEngine engine, RuntimeImageSpec spec, string id, BaseInEngine? baseImage, CancellationToken cancellationToken)
     {
         var total = (await engine.Client.Images.InspectImageAsync(id, cancellationToken).ConfigureAwait(false)).Size;
-        long baseSize = 0;
-        if (!spec.IsScratch)
+        var baseSize = baseImage?.Size ?? 0;
+        if (baseImage is null && !spec.IsScratch)
         {
             try
             {
@@ -134,11 +135,15 @@ public static class ComposeImageStep
         return new ImageSizes(baseSize, binaries, caBundle, total);
     }
 
-    private static async Task<string?> ImageIdOrNullAsync(DockerEngine engine, string image, CancellationToken cancellationToken)
+    /// <summary>The base image as the engine holds it (scratch: "scratch", 0 bytes).</summary>
+    private sealed record BaseInEngine(string Id, long Size);
+
+    private static async Task<BaseInEngine?> BaseInEngineOrNullAsync(DockerEngine engine, string image, CancellationToken cancellationToken)
     {
         try
         {
-            return (await engine.Client.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false)).ID;
+            var inspected = await engine.Client.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
+            return new BaseInEngine(inspected.ID, inspected.Size);
         }
         catch (DockerImageNotFoundException)
         {
