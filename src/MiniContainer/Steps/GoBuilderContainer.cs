@@ -22,18 +22,8 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
     {
         // Leftovers of killed builds are removed alongside this build: they share nothing with it.
         var reaping = new LeftoverContainerReaper(engine).ReapAsync(cancellationToken);
-        try
-        {
-            var exit = await RunReapedAsync(step, module, invocation, hostOutputDirectory, outputFiles, cancellationToken).ConfigureAwait(false);
-            await reaping.ConfigureAwait(false);
-            return exit;
-        }
-        catch
-        {
-            await Task.WhenAny(reaping).ConfigureAwait(false);
-            _ = reaping.Exception; // observed: the build's own error is the one to report
-            throw;
-        }
+        var (exit, _) = await BothTasks.AwaitAsync(RunReapedAsync(step, module, invocation, hostOutputDirectory, outputFiles, cancellationToken), reaping).ConfigureAwait(false);
+        return exit;
     }
 
     private async Task<ContainerExit> RunReapedAsync(

@@ -36,20 +36,9 @@ public static class GoCompileStep
             var tree = SourceTreeHasher.Hash(request.Module.Directory, [output, Path.Combine(request.Module.Directory, "artifacts")], record?.Sources);
             return (found, record, tree);
         }, cancellationToken);
-        var builderImage = builder.EnsureBuilderImageAsync(request.Module, cancellationToken);
-        (IReadOnlyList<GoMainPackage> Packages, CompileRecord? Previous, (string TreeHash, Dictionary<string, SourceTreeHasher.FileStamp> Sources) Tree) inputs;
-        try
-        {
-            inputs = await local.ConfigureAwait(false); // the module's own errors come first, as when nothing ran alongside
-        }
-        catch
-        {
-            await Task.WhenAny(builderImage).ConfigureAwait(false);
-            _ = builderImage.Exception; // observed: the module's error is the one to report
-            throw;
-        }
-        var builderImageId = await builderImage.ConfigureAwait(false);
-        var (packages, previous, (treeHash, sources)) = inputs;
+        // The module's own errors come first, as when nothing ran alongside.
+        var ((packages, previous, (treeHash, sources)), builderImageId) =
+            await BothTasks.AwaitAsync(local, builder.EnsureBuilderImageAsync(request.Module, cancellationToken)).ConfigureAwait(false);
 
         var invocation = GoCommandLine.Build(request.Module, request.Options, packages, GoBuilderContainer.OutputPath, GoCachePaths.InContainer);
         var names = packages.Select(p => p.BinaryName).ToList();
