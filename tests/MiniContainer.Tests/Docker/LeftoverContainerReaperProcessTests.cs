@@ -35,8 +35,9 @@ public sealed class LeftoverContainerReaperProcessTests
     public void A_killed_process_left_a_zombie_by_its_dead_parent_is_dead()
     {
         if (!OperatingSystem.IsLinux()) return;
-        // `true` ends at once; its parent becomes `sleep`, which never waits for it: a zombie for 30 s.
-        var start = new ProcessStartInfo("sh", ["-c", "true & echo $!; exec sleep 30"]) { RedirectStandardOutput = true };
+        // The child ends after its parent has become `sleep 30` (the shell could still reap it before
+        // the exec), and sleep never waits for it: a zombie until the parent is killed.
+        var start = new ProcessStartInfo("sh", ["-c", "sleep 1 & echo $!; exec sleep 30"]) { RedirectStandardOutput = true };
         using var parent = Process.Start(start)!;
         try
         {
