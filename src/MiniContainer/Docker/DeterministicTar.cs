@@ -68,16 +68,17 @@ public static class DeterministicTar
     private static bool IsExecutable(FileInfo file) =>
         !OperatingSystem.IsWindows() && (file.UnixFileMode & UnixFileMode.UserExecute) != 0;
 
-    public static GnuTarEntry NewEntry(TarEntryType type, string name, UnixFileMode mode) => new(type, name)
+    /// <summary>An entry owned by 0:0 without names, with the given mode and one time (<see cref="FixedTime"/> unless given).</summary>
+    public static GnuTarEntry NewEntry(TarEntryType type, string name, UnixFileMode mode, DateTimeOffset? time = null) => new(type, name)
     {
         Mode = mode,
         Uid = 0,
         Gid = 0,
         UserName = "",
         GroupName = "",
-        ModificationTime = FixedTime,
-        AccessTime = FixedTime,
-        ChangeTime = FixedTime,
+        ModificationTime = time ?? FixedTime,
+        AccessTime = time ?? FixedTime,
+        ChangeTime = time ?? FixedTime,
     };
 
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;

@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using MiniContainer.Docker;
 
 namespace MiniContainer.Images.Oci.Layers;
 
@@ -40,17 +41,8 @@ public static class LayerWriter
         using var writer = new TarWriter(tar, TarEntryFormat.Gnu, leaveOpen: true);
         foreach (var entry in Ordered(content))
         {
-            var header = new GnuTarEntry(entry.IsDirectory ? TarEntryType.Directory : TarEntryType.RegularFile, entry.IsDirectory ? entry.Path + "/" : entry.Path)
-            {
-                Mode = entry.Mode,
-                Uid = 0,
-                Gid = 0,
-                UserName = "",
-                GroupName = "",
-                ModificationTime = modificationTime,
-                AccessTime = modificationTime,
-                ChangeTime = modificationTime,
-            };
+            var header = DeterministicTar.NewEntry(
+                entry.IsDirectory ? TarEntryType.Directory : TarEntryType.RegularFile, entry.IsDirectory ? entry.Path + "/" : entry.Path, entry.Mode, modificationTime);
             if (entry.HostPath is not null)
             {
                 using var file = new FileStream(entry.HostPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
