@@ -1,4 +1,4 @@
-using Docker.DotNet.Models;
+using MiniContainer.Docker.Wire;
 
 namespace MiniContainer.Docker;
 
@@ -9,26 +9,20 @@ public sealed class ContainerExec(DockerEngine engine)
         string containerId, IReadOnlyList<string> command, IReadOnlyList<string> environment, string? workingDirectory,
         Action<ContainerOutputLine>? onLine, CancellationToken cancellationToken)
     {
-        var created = await engine.Client.Exec.CreateContainerExecAsync(containerId, new ContainerExecCreateParameters
-        {
-            Cmd = command.ToList(),
-            Env = environment.ToList(),
-            WorkingDir = workingDirectory!, // null: the container's own
-            AttachStdout = true,
-            AttachStderr = true,
-        }, cancellationToken).ConfigureAwait(false);
+        var execId = await engine.Api.CreateExecAsync(containerId, command, environment, workingDirectory, cancellationToken).ConfigureAwait(false);
 
         var output = new List<ContainerOutputLine>();
-        using (var stream = await engine.Client.Exec.StartContainerExecAsync(created.ID, new ContainerExecStartParameters { Detach = false, TTY = false }, cancellationToken).ConfigureAwait(false))
+        await using (var started = await engine.Api.StartExecAsync(execId, cancellationToken).ConfigureAwait(false))
         {
             await new ContainerLineReader(line =>
             {
                 output.Add(line);
                 onLine?.Invoke(line);
-            }).ReadToEndAsync(stream, cancellationToken).ConfigureAwait(false);
+            }).ReadToEndAsync(new MultiplexedFrames(started.Body), cancellationToken).ConfigureAwait(false);
         }
 
-        var inspected = await engine.Client.Exec.InspectContainerExecAsync(created.ID, cancellationToken).ConfigureAwait(false);
+        var inspected = await engine.Api.InspectExecAsync(execId, cancellationToken).ConfigureAwait(false)
+                        ?? throw new MiniContainerException($"The Docker Engine no longer knows the exec {execId[..12]} it just ran in container {containerId[..12]}.");
         return new ContainerExit(inspected.ExitCode ?? -1, output);
     }
 }

@@ -23,6 +23,19 @@ internal sealed class ContainerLineReader(Action<ContainerOutputLine> onLine)
         _stderr.Flush();
     }
 
+    public async Task ReadToEndAsync(Wire.MultiplexedFrames frames, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        while (true)
+        {
+            var (count, isError) = await frames.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (count == 0) break;
+            (isError ? _stderr : _stdout).Append(buffer.AsSpan(0, count));
+        }
+        _stdout.Flush();
+        _stderr.Flush();
+    }
+
     private sealed class LineAssembler(Action<string> emit)
     {
         private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();

@@ -1,25 +1,34 @@
 using Docker.DotNet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MiniContainer.Docker.Wire;
 
 namespace MiniContainer.Docker;
 
 /// <summary>
 /// One connection to a Docker Engine, resolved as the docker CLI does (DOCKER_HOST, contexts).
+/// The calls every build makes go through <see cref="Api"/>; the rest through Docker.DotNet's
+/// <see cref="Client"/>, made on first use (building it costs ~40 ms in a fresh process).
 /// The operations of this folder take it; callers never need Docker.DotNet types for the common steps.
 /// </summary>
 public sealed class DockerEngine : IDisposable
 {
-    private DockerEngine(IDockerClient client, Uri endpoint, ILogger logger)
+    private readonly Lazy<IDockerClient> _client;
+
+    private DockerEngine(EngineApi api, ILogger logger)
     {
-        Client = client;
-        Endpoint = endpoint;
+        Api = api;
         Logger = logger;
+        _client = new Lazy<IDockerClient>(() => new DockerClientBuilder().WithTimeout(Timeout.InfiniteTimeSpan).WithEndpoint(api.Endpoint).Build());
     }
 
-    public IDockerClient Client { get; }
+    /// <summary>Docker.DotNet, for the calls <see cref="Api"/> does not make (build, push, pull, create, archives).</summary>
+    public IDockerClient Client => _client.Value;
 
-    public Uri Endpoint { get; }
+    /// <summary>The engine calls every build makes, without Docker.DotNet's first-use cost.</summary>
+    public EngineApi Api { get; }
+
+    public Uri Endpoint => Api.Endpoint;
 
     internal ILogger Logger { get; }
 
@@ -34,32 +43,30 @@ public sealed class DockerEngine : IDisposable
     public static async Task<DockerEngine> ConnectAsync(Uri? endpoint = null, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         logger ??= NullLogger.Instance;
-        var builder = new DockerClientBuilder().WithTimeout(Timeout.InfiniteTimeSpan);
-        if (endpoint is not null) builder = builder.WithEndpoint(endpoint);
-
-        IDockerClient client;
+        Uri resolved;
         try
         {
-            client = builder.Build();
+            resolved = endpoint ?? DockerEndpoint.Resolve();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (MiniContainerException e)
         {
-            throw new DockerEngineUnavailableException(endpoint?.ToString() ?? "(the docker CLI's configuration)", e);
+            throw new DockerEngineUnavailableException("(the docker CLI's configuration)", e);
         }
+        if (!EngineApi.Supports(resolved))
+            throw new DockerEngineUnavailableException(resolved.ToString(), new NotSupportedException($"MiniContainer reaches an engine through unix://, tcp:// or npipe://, not {resolved.Scheme}://."));
 
-        var resolved = client.Options.Endpoint;
+        var engine = new DockerEngine(new EngineApi(resolved), logger);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(15));
-            // A ping, not the version: its answer needs no JSON, ~60 ms less before the first step on a cold process.
-            await client.System.PingAsync(timeout.Token).ConfigureAwait(false);
+            await engine.Api.PingAsync(timeout.Token).ConfigureAwait(false);
             logger.LogDebug("Docker Engine answers at {Endpoint}", resolved);
-            return new DockerEngine(client, resolved, logger);
+            return engine;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            client.Dispose();
+            engine.Dispose();
             throw new DockerEngineUnavailableException(resolved.ToString(), e);
         }
     }
@@ -73,7 +80,7 @@ public sealed class DockerEngine : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            await Client.System.PingAsync(timeout.Token).ConfigureAwait(false);
+            await Api.PingAsync(timeout.Token).ConfigureAwait(false);
             return null;
         }
         catch (Exception e)
@@ -82,5 +89,8 @@ public sealed class DockerEngine : IDisposable
         }
     }
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        if (_client.IsValueCreated) _client.Value.Dispose();
+    }
 }

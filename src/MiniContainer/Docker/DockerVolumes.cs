@@ -14,15 +14,5 @@ public sealed class DockerVolumes(DockerEngine engine)
         }, cancellationToken);
 
     /// <summary>The volume's creation time as the engine reports it, or null when there is no such volume.</summary>
-    public async Task<string?> CreatedAtAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await engine.Client.Volumes.InspectAsync(name, cancellationToken).ConfigureAwait(false)).CreatedAt;
-        }
-        catch (global::Docker.DotNet.DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<string?> CreatedAtAsync(string name, CancellationToken cancellationToken) => engine.Api.VolumeCreatedAtAsync(name, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 
 namespace MiniContainer.Docker;
@@ -12,18 +11,14 @@ public sealed class LeftoverContainerReaper(DockerEngine engine)
 {
     public async Task<IReadOnlyList<string>> ReapAsync(CancellationToken cancellationToken)
     {
-        var filters = new Dictionary<string, IDictionary<string, bool>>
-        {
-            ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Managed}=true"] = true },
-        };
-        var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters }, cancellationToken).ConfigureAwait(false);
+        var containers = await engine.Api.ListContainersAsync($"{ContainerLabels.Managed}=true", cancellationToken).ConfigureAwait(false);
         var reaped = new List<string>();
         foreach (var container in containers)
         {
             if (!container.Labels.TryGetValue(ContainerLabels.HostProcess, out var owner) || !IsDeadProcessOfThisMachine(owner)) continue;
-            await engine.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken).ConfigureAwait(false);
-            engine.Logger.LogInformation("Removed container {Id} left behind by an interrupted build ({Owner})", container.ID[..12], owner);
-            reaped.Add(container.ID);
+            await engine.Api.RemoveContainerAsync(container.Id, cancellationToken).ConfigureAwait(false);
+            engine.Logger.LogInformation("Removed container {Id} left behind by an interrupted build ({Owner})", container.Id[..12], owner);
+            reaped.Add(container.Id);
         }
         return reaped;
     }

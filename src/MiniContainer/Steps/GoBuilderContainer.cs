@@ -58,7 +58,7 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
         if (bind && builder.KeepWarm)
         {
             // A running warm builder has its volumes: they are only ensured when one is created.
-            var warm = await WarmBuilderContainer.AcquireAsync(engine, spec, _imageId ?? await ImageIdAsync(cancellationToken).ConfigureAwait(false), EnsureVolumesAsync, builder.WarmIdleTimeout, logger, cancellationToken).ConfigureAwait(false);
+            var warm = await WarmBuilderContainer.AcquireAsync(engine, spec, _imageId ?? await EnsureBuilderImageAsync(module, cancellationToken).ConfigureAwait(false), EnsureVolumesAsync, builder.WarmIdleTimeout, logger, cancellationToken).ConfigureAwait(false);
             return await warm.ExecAsync(invocation.Argv, invocation.EnvironmentLines, SourcePath, line => logger.LogInformation("{Line}", line.Text), cancellationToken).ConfigureAwait(false);
         }
         await EnsureVolumesAsync(cancellationToken).ConfigureAwait(false);
@@ -85,21 +85,14 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
     /// <summary>The builder image's ID; a clear error when the engine does not have it.</summary>
     public async Task<string> EnsureBuilderImageAsync(GoModule module, CancellationToken cancellationToken)
     {
-        try
-        {
-            return _imageId = await ImageIdAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::Docker.DotNet.DockerImageNotFoundException)
-        {
-        }
+        if (await engine.Api.InspectImageAsync(builder.Image, cancellationToken).ConfigureAwait(false) is { } image)
+            return _imageId = image.Id;
         throw new DockerImageMissingException(builder.Image, engine.Endpoint.ToString(),
             $"It is the Go builder: an image with Go {module.GoVersion ?? ""} and a musl C compiler. " +
             "Name one that is in the engine with --builder-image (and --cc for its compiler), or build it, e.g. " +
             $"FROM golang:{module.GoVersion ?? "<go version>"}-alpine + `apk add --no-cache gcc musl-dev linux-headers git`.");
     }
 
-    private async Task<string> ImageIdAsync(CancellationToken cancellationToken) =>
-        (await engine.Client.Images.InspectImageAsync(builder.Image, cancellationToken).ConfigureAwait(false)).ID;
 
     private static List<BindMount> BindsFor(GoModule module, string? hostOutputDirectory, IReadOnlyList<string> proxyDirectories)
     {

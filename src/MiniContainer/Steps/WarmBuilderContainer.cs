@@ -4,6 +4,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using MiniContainer.Docker;
+using MiniContainer.Docker.Wire;
 using ContainerSpec = MiniContainer.Docker.ContainerSpec;
 
 namespace MiniContainer.Steps;
@@ -48,9 +49,9 @@ internal sealed class WarmBuilderContainer
             var existing = await InspectAsync(engine, name, cancellationToken).ConfigureAwait(false);
             if (existing is not null && IsUsable(existing) && SeesTheSameFolders(existing, bindIdentity, logger)
                 && !await RunsOrphanedBuildAsync(engine, existing, cancellationToken).ConfigureAwait(false))
-                return new WarmBuilderContainer(engine, existing.ID);
+                return new WarmBuilderContainer(engine, existing.Id);
             if (existing is not null)
-                await RemoveAsync(engine, existing.ID).ConfigureAwait(false);
+                await RemoveAsync(engine, existing.Id).ConfigureAwait(false);
             await beforeCreate(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -91,23 +92,16 @@ internal sealed class WarmBuilderContainer
     /// runs in the container. Its go command would go on writing into the output folder under the
     /// next build, so the container is replaced rather than reused.
     /// </summary>
-    private static async Task<bool> RunsOrphanedBuildAsync(DockerEngine engine, ContainerInspectResponse container, CancellationToken cancellationToken)
+    private static async Task<bool> RunsOrphanedBuildAsync(DockerEngine engine, EngineContainer container, CancellationToken cancellationToken)
     {
-        foreach (var execId in container.ExecIDs ?? [])
+        foreach (var execId in container.ExecIds)
         {
-            ContainerExecInspectResponse exec;
-            try
+            // Null: ended and gone.
+            if (await engine.Api.InspectExecAsync(execId, cancellationToken).ConfigureAwait(false) is not { Running: true } exec) continue;
+            var owner = exec.Command.FirstOrDefault(a => a.StartsWith(ExecOwnerPrefix, StringComparison.Ordinal));
+            if (owner is not null && LeftoverContainerReaper.IsDeadProcessOfThisMachine(owner[ExecOwnerPrefix.Length..]))
             {
-                exec = await engine.Client.Exec.InspectContainerExecAsync(execId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (DockerApiException)
-            {
-                continue; // ended and gone
-            }
-            var owner = exec.ProcessConfig?.Arguments?.FirstOrDefault(a => a.StartsWith(ExecOwnerPrefix, StringComparison.Ordinal));
-            if (exec.Running && owner is not null && LeftoverContainerReaper.IsDeadProcessOfThisMachine(owner[ExecOwnerPrefix.Length..]))
-            {
-                engine.Logger.LogInformation("Replacing warm builder {Id}: a build of an interrupted process ({Owner}) still runs in it", container.ID[..12], owner[ExecOwnerPrefix.Length..]);
+                engine.Logger.LogInformation("Replacing warm builder {Id}: a build of an interrupted process ({Owner}) still runs in it", container.Id[..12], owner[ExecOwnerPrefix.Length..]);
                 return true;
             }
         }
@@ -117,9 +111,8 @@ internal sealed class WarmBuilderContainer
     /// <summary>Removes every warm builder in the engine (e.g. `Clean`, or the end of a test run).</summary>
     public static async Task<int> RemoveAllAsync(DockerEngine engine, CancellationToken cancellationToken)
     {
-        var filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{WarmLabel}=true"] = true } };
-        var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters }, cancellationToken).ConfigureAwait(false);
-        foreach (var container in containers) await RemoveAsync(engine, container.ID).ConfigureAwait(false);
+        var containers = await engine.Api.ListContainersAsync($"{WarmLabel}=true", cancellationToken).ConfigureAwait(false);
+        foreach (var container in containers) await RemoveAsync(engine, container.Id).ConfigureAwait(false);
         return containers.Count;
     }
 
@@ -159,18 +152,17 @@ internal sealed class WarmBuilderContainer
     /// removed artifacts folder) is not the folder the container binds: it would read the old source
     /// or write binaries nobody sees, so it is replaced.
     /// </summary>
-    private static bool SeesTheSameFolders(ContainerInspectResponse container, string? bindIdentity, ILogger logger)
+    private static bool SeesTheSameFolders(EngineContainer container, string? bindIdentity, ILogger logger)
     {
-        string? started = null;
-        container.Config?.Labels?.TryGetValue(BindIdentityLabel, out started);
+        container.Labels.TryGetValue(BindIdentityLabel, out var started);
         if (bindIdentity is null || started == bindIdentity) return true;
-        logger.LogInformation("Replacing warm builder {Id}: a folder it binds was made anew since it started", container.ID[..12]);
+        logger.LogInformation("Replacing warm builder {Id}: a folder it binds was made anew since it started", container.Id[..12]);
         return false;
     }
 
-    private static bool IsUsable(ContainerInspectResponse container) =>
-        container.State?.Running == true
-        && ParseEngineTime(container.State.StartedAt) is { } started
+    private static bool IsUsable(EngineContainer container) =>
+        container.Running
+        && ParseEngineTime(container.StartedAt) is { } started
         && DateTimeOffset.UtcNow - started < MaximumLifetime - MinimumRemainingLifetime;
 
     /// <summary>The engine's RFC 3339 times carry nanoseconds, more digits than .NET parses.</summary>
@@ -220,29 +212,17 @@ internal sealed class WarmBuilderContainer
         }
     }
 
-    private static async Task<ContainerInspectResponse?> InspectAsync(DockerEngine engine, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await engine.Client.Containers.InspectContainerAsync(name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            return null;
-        }
-    }
+    private static Task<EngineContainer?> InspectAsync(DockerEngine engine, string name, CancellationToken cancellationToken) =>
+        engine.Api.InspectContainerAsync(name, cancellationToken);
 
     private static async Task RemoveAsync(DockerEngine engine, string id)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
-            await engine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, timeout.Token).ConfigureAwait(false);
+            await engine.Api.RemoveContainerAsync(id, timeout.Token).ConfigureAwait(false);
         }
-        catch (DockerContainerNotFoundException)
-        {
-        }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        catch (EngineApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
         {
             // Already being removed (AutoRemove after the idle watch ended).
         }

@@ -1,4 +1,3 @@
-using Docker.DotNet;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MiniContainer.Docker;
@@ -52,16 +51,7 @@ public static class ComposeImageStep
         var store = request.BlobCache ?? BlobStore.Default();
         var baseConfig = spec.IsScratch ? null : await EngineBaseConfigs.ReadAsync(engine, baseImage.Id, store, cancellationToken).ConfigureAwait(false);
         var created = request.Created ?? CreatedFromLabel(spec) ?? await ImageTimestamp.ResolveAsync(null, cancellationToken).ConfigureAwait(false);
-        var work = Path.Combine(store.Root, "tmp", "load-" + Guid.NewGuid().ToString("N"));
-        LoadedImageAssembler.Result loaded;
-        try
-        {
-            loaded = await LoadedImageAssembler.RunAsync(engine, spec, baseConfig, created, tags, work, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
-        }
+        var loaded = await LoadedImageAssembler.RunAsync(engine, spec, baseConfig, created, tags, cancellationToken).ConfigureAwait(false);
 
         var sizes = await MeasureAsync(engine, spec, loaded.Id, baseImage, cancellationToken).ConfigureAwait(false);
         var tagNames = tags.Select(t => t.ToString()).ToList();
@@ -118,17 +108,12 @@ public static class ComposeImageStep
     /// <param name="baseImage">The base as inspected before; null when the build pulled it, so it is inspected now.</param>
     private static async Task<ImageSizes> MeasureAsync(DockerEngine engine, RuntimeImageSpec spec, string id, BaseInEngine? baseImage, CancellationToken cancellationToken)
     {
-        var total = (await engine.Client.Images.InspectImageAsync(id, cancellationToken).ConfigureAwait(false)).Size;
+        var total = (await engine.Api.InspectImageAsync(id, cancellationToken).ConfigureAwait(false))?.Size
+                    ?? throw new MiniContainerException($"The image {id} is no longer in the Docker Engine at {engine.Endpoint}: something removed it while it was being composed; run the step again.");
         var baseSize = baseImage?.Size ?? 0;
         if (baseImage is null && !spec.IsScratch)
         {
-            try
-            {
-                baseSize = (await engine.Client.Images.InspectImageAsync(spec.BaseImage, cancellationToken).ConfigureAwait(false)).Size;
-            }
-            catch (DockerImageNotFoundException)
-            {
-            }
+            baseSize = (await engine.Api.InspectImageAsync(spec.BaseImage, cancellationToken).ConfigureAwait(false))?.Size ?? 0;
         }
         var binaries = spec.Binaries.ToDictionary(b => b.Name, b => new FileInfo(b.HostPath).Length, StringComparer.Ordinal);
         var caBundle = spec.CaBundleFile is null ? 0 : new FileInfo(spec.CaBundleFile).Length;
@@ -138,18 +123,8 @@ public static class ComposeImageStep
     /// <summary>The base image as the engine holds it (scratch: "scratch", 0 bytes).</summary>
     private sealed record BaseInEngine(string Id, long Size);
 
-    private static async Task<BaseInEngine?> BaseInEngineOrNullAsync(DockerEngine engine, string image, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var inspected = await engine.Client.Images.InspectImageAsync(image, cancellationToken).ConfigureAwait(false);
-            return new BaseInEngine(inspected.ID, inspected.Size);
-        }
-        catch (DockerImageNotFoundException)
-        {
-            return null;
-        }
-    }
+    private static async Task<BaseInEngine?> BaseInEngineOrNullAsync(DockerEngine engine, string image, CancellationToken cancellationToken) =>
+        await engine.Api.InspectImageAsync(image, cancellationToken).ConfigureAwait(false) is { } inspected ? new BaseInEngine(inspected.Id, inspected.Size) : null;
 
     private static string ShortId(string id) => id.StartsWith("sha256:", StringComparison.Ordinal) ? id[7..19] : id;
 }

@@ -1,0 +1,13 @@
+namespace MiniContainer.Docker.Wire;
+
+/// <summary>An image as the engine holds it: its ID (the config digest) and its size on disk.</summary>
+public sealed record EngineImage(string Id, long Size);
+
+/// <summary>What a build needs to know of a container: whether it runs, since when, its labels and its execs.</summary>
+public sealed record EngineContainer(string Id, bool Running, string? StartedAt, IReadOnlyDictionary<string, string> Labels, IReadOnlyList<string> ExecIds);
+
+/// <summary>A container in a listing: its ID and labels.</summary>
+public sealed record EngineContainerSummary(string Id, IReadOnlyDictionary<string, string> Labels);
+
+/// <summary>An exec: whether it still runs, how it ended, and the command it runs (program and arguments).</summary>
+public sealed record EngineExec(bool Running, long? ExitCode, IReadOnlyList<string> Command);
