@@ -27,10 +27,18 @@ $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 if (-not $env:CAKE_SETTINGS_ENABLESCRIPTCACHE) { $env:CAKE_SETTINGS_ENABLESCRIPTCACHE = 'true' }
 
-# The restore is skipped when the pinned Cake.Tool is already in the NuGet folder (it costs ~0.3 s a run).
+# The restore (~0.3 s a run) is skipped when the SDK already resolves the pinned Cake.Tool: its tool
+# resolver cache names that version and the package is in the NuGet folder. The package alone is not
+# enough: a build that downloads it (the addin reads Cake.Core from it) leaves it there unrestored.
 $cakeVersion = (Get-Content -Raw .config/dotnet-tools.json | ConvertFrom-Json).tools.'cake.tool'.version
-$packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
-if (-not $cakeVersion -or -not (Test-Path -LiteralPath (Join-Path $packages "cake.tool/$cakeVersion/cake.tool.$cakeVersion.nupkg"))) {
+$userHome = [Environment]::GetFolderPath('UserProfile')
+$packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $userHome '.nuget/packages' }
+$cliHome = if ($env:DOTNET_CLI_HOME) { $env:DOTNET_CLI_HOME } else { $userHome }
+$resolved = $cakeVersion -and
+    (Test-Path -LiteralPath (Join-Path $packages "cake.tool/$cakeVersion/cake.tool.$cakeVersion.nupkg")) -and
+    @(Get-ChildItem -Path (Join-Path $cliHome '.dotnet/toolResolverCache/*/cake.tool') -ErrorAction SilentlyContinue |
+        Where-Object { (Get-Content -Raw -LiteralPath $_.FullName).Contains('"Version":"' + $cakeVersion + '"') }).Count -gt 0
+if (-not $resolved) {
     & dotnet tool restore | Out-Null
     if ($LASTEXITCODE -ne 0) { Write-Error "build.ps1: 'dotnet tool restore' failed (see above)"; exit 1 }
 }

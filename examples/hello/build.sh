@@ -16,9 +16,16 @@ if [ $# -gt 0 ] && [[ "$1" != -* ]]; then target=$1; shift; fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export CAKE_SETTINGS_ENABLESCRIPTCACHE=${CAKE_SETTINGS_ENABLESCRIPTCACHE:-true}
-# The restore is skipped when the pinned Cake.Tool is already in the NuGet folder (it costs ~0.3 s a run).
+# The restore (~0.3 s a run) is skipped when the SDK already resolves the pinned Cake.Tool: its tool
+# resolver cache names that version and the package is in the NuGet folder. The package alone is not
+# enough: a build that downloads it (the addin reads Cake.Core from it) leaves it there unrestored.
 cake_version=$(sed -n '/"cake.tool"/,/}/s/.*"version": *"\([^"]*\)".*/\1/p' .config/dotnet-tools.json | head -n 1)
-if [ -z "$cake_version" ] || [ ! -f "${NUGET_PACKAGES:-$HOME/.nuget/packages}/cake.tool/$cake_version/cake.tool.$cake_version.nupkg" ]; then
+cake_resolved() {
+  [ -n "$cake_version" ] \
+    && grep -qs "\"Version\":\"$cake_version\"" "${DOTNET_CLI_HOME:-$HOME}"/.dotnet/toolResolverCache/*/cake.tool \
+    && [ -f "${NUGET_PACKAGES:-$HOME/.nuget/packages}/cake.tool/$cake_version/cake.tool.$cake_version.nupkg" ]
+}
+if ! cake_resolved; then
   dotnet tool restore >/dev/null || { echo "build.sh: 'dotnet tool restore' failed (see above)" >&2; exit 1; }
 fi
 exec dotnet cake build.cake --target="$target" "$@"

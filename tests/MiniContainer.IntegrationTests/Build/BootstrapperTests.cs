@@ -21,6 +21,31 @@ public class BootstrapperTests
     }
 
     [Fact]
+    public void Build_sh_restores_Cake_Tool_that_is_in_the_NuGet_folder_but_was_never_restored_as_a_tool()
+    {
+        // The solution's build downloads the Cake.Tool package (the addin compiles against its Cake.Core),
+        // but only 'dotnet tool restore' writes the resolver cache 'dotnet cake' needs: a fresh CLI home has none.
+        var cliHome = Directory.CreateTempSubdirectory("mc-cli-home-").FullName;
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } set
+            ? set
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        try
+        {
+            var environment = new Dictionary<string, string>(Plain) { ["DOTNET_CLI_HOME"] = cliHome, ["NUGET_PACKAGES"] = packages };
+
+            var run = ProcessRunner.Run("bash", ["build.sh", "Info"], TestBed.RepositoryRoot, environment, timeoutSeconds: 300);
+
+            run.ExitCode.ShouldBe(0, run.Output);
+            run.StandardOutput.ShouldContain($"root: {TestBed.RepositoryRoot}");
+            Directory.GetFiles(Path.Combine(cliHome, ".dotnet", "toolResolverCache"), "cake.tool", SearchOption.AllDirectories).ShouldNotBeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(cliHome, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Build_ps1_runs_under_PowerShell_7_with_the_same_arguments()
     {
         var run = ProcessRunner.Run("dotnet", ["tool", "run", "pwsh", "-NoProfile", "-File", "./build.ps1", "Info", "--configuration=Debug"],
