@@ -1,4 +1,5 @@
 using Docker.DotNet;
+using Docker.DotNet.X509;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MiniContainer.Docker.Wire;
@@ -19,7 +20,13 @@ public sealed class DockerEngine : IDisposable
     {
         Api = api;
         Logger = logger;
-        _client = new Lazy<IDockerClient>(() => new DockerClientBuilder().WithTimeout(Timeout.InfiniteTimeSpan).WithEndpoint(api.Endpoint).Build());
+        _client = new Lazy<IDockerClient>(() =>
+        {
+            var builder = new DockerClientBuilder().WithTimeout(Timeout.InfiniteTimeSpan).WithEndpoint(api.Endpoint);
+            if (api.Tls is { } tls)
+                builder = builder.WithAuthProvider(DockerTlsCertificates.LoadFromDirectory(tls.CertificateDirectory, tls.VerifyServer, "ca.pem", "cert.pem", "key.pem").CreateCredentials());
+            return builder.Build();
+        });
     }
 
     /// <summary>Docker.DotNet, for the calls <see cref="Api"/> does not make (build, push, pull, create, archives).</summary>
@@ -39,8 +46,9 @@ public sealed class DockerEngine : IDisposable
     public bool SharesFileSystem => Endpoint.Scheme is "unix" or "npipe";
 
     /// <summary>Connects and checks that the engine answers.</summary>
-    /// <exception cref="DockerEngineUnavailableException">Nothing answers at the endpoint.</exception>
-    public static async Task<DockerEngine> ConnectAsync(Uri? endpoint = null, ILogger? logger = null, CancellationToken cancellationToken = default)
+    /// <param name="tls">TLS for a TCP endpoint; null takes what the environment sets (<see cref="DockerTls.FromEnvironment()"/>).</param>
+    /// <exception cref="DockerEngineUnavailableException">Nothing answers at the endpoint, or not with the TLS asked for.</exception>
+    public static async Task<DockerEngine> ConnectAsync(Uri? endpoint = null, ILogger? logger = null, CancellationToken cancellationToken = default, DockerTls? tls = null)
     {
         logger ??= NullLogger.Instance;
         Uri resolved;
@@ -55,7 +63,7 @@ public sealed class DockerEngine : IDisposable
         if (!EngineApi.Supports(resolved))
             throw new DockerEngineUnavailableException(resolved.ToString(), new NotSupportedException($"MiniContainer reaches an engine through unix://, tcp:// or npipe://, not {resolved.Scheme}://."));
 
-        var engine = new DockerEngine(new EngineApi(resolved), logger);
+        var engine = new DockerEngine(new EngineApi(resolved, tls ?? DockerTls.FromEnvironment()), logger);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -10,9 +10,12 @@ namespace MiniContainer.IntegrationTests.Reliability;
 /// socket and a plain TCP listener on 127.0.0.1 only. It gets the test-bed images once (docker save |
 /// docker load), and is stopped and its folder removed at the end, whatever happened.
 /// </summary>
-public sealed class SecondEngine : IAsyncLifetime
+public class SecondEngine : IAsyncLifetime
 {
     private readonly string _root = TestBed.TempDirectory("engine2");
+
+    /// <summary>The engine's own folder (data, exec root, sockets), removed at the end.</summary>
+    protected string Root => _root;
     private readonly Queue<string> _log = new();
     private Process? _dockerd;
 
@@ -32,10 +35,17 @@ public sealed class SecondEngine : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    /// <summary>dockerd options beyond the folders, sockets and network a second engine always gets.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
+    /// <summary>Whether the engine gets the test-bed images (a builder and the Alpine stand-in).</summary>
+    protected virtual bool HoldsTestImages => true;
+
+    public virtual async Task InitializeAsync()
     {
         if (!TestBed.EngineRequired && !EngineProbe.Answers) return; // the tests skip too
         await StartAsync();
+        if (!HoldsTestImages) return;
         var load = ProcessRunner.Run("bash", ["-c", $"set -o pipefail; docker save {TestBed.BuilderImage} {TestBed.AlpineImage} | DOCKER_HOST={UnixHost} docker load"], timeoutSeconds: 600);
         load.ExitCode.ShouldBe(0, load.Output);
     }
@@ -43,13 +53,14 @@ public sealed class SecondEngine : IAsyncLifetime
     public async Task StartAsync()
     {
         var start = new ProcessStartInfo("dockerd") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-                 {
-                     "--data-root", Path.Combine(_root, "data"), "--exec-root", Path.Combine(_root, "exec"),
-                     "--pidfile", Path.Combine(_root, "dockerd.pid"), "-H", UnixHost, "-H", TcpHost,
-                     "--bridge=none", "--iptables=false", "--ip-masq=false",
-                 })
-            start.ArgumentList.Add(argument);
+        string[] arguments =
+        [
+            "--data-root", Path.Combine(_root, "data"), "--exec-root", Path.Combine(_root, "exec"),
+            "--pidfile", Path.Combine(_root, "dockerd.pid"), "-H", UnixHost, "-H", TcpHost,
+            "--bridge=none", "--iptables=false", "--ip-masq=false",
+            .. ExtraArguments,
+        ];
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         _dockerd = Process.Start(start)!;
         _dockerd.OutputDataReceived += (_, e) => Keep(e.Data);
         _dockerd.ErrorDataReceived += (_, e) => Keep(e.Data);

@@ -12,9 +12,17 @@ public sealed class EngineApi
 {
     private readonly EngineHttp _http;
 
-    internal EngineApi(Uri endpoint) => _http = new EngineHttp(endpoint);
+    /// <param name="tls">TLS for a TCP endpoint; ignored for unix sockets and named pipes.</param>
+    internal EngineApi(Uri endpoint, DockerTls? tls = null)
+    {
+        Tls = endpoint.Scheme is "tcp" or "http" ? tls : null;
+        _http = new EngineHttp(endpoint, Tls);
+    }
 
     public Uri Endpoint => _http.Endpoint;
+
+    /// <summary>The TLS this client speaks to the engine; null for a plain connection.</summary>
+    public DockerTls? Tls { get; }
 
     /// <summary>Whether the endpoint can be reached by this client (unix, tcp and npipe endpoints).</summary>
     public static bool Supports(Uri endpoint) => EngineSocket.Supports(endpoint);

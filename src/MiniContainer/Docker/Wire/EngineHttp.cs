@@ -8,13 +8,13 @@ namespace MiniContainer.Docker.Wire;
 /// process, Docker.DotNet's first use of each call costs 40–100 ms (its JSON contracts and HTTP stack),
 /// this one a few milliseconds after the first connection.
 /// </summary>
-internal sealed class EngineHttp(Uri endpoint)
+internal sealed class EngineHttp(Uri endpoint, DockerTls? tls)
 {
     public Uri Endpoint { get; } = endpoint;
 
     public async Task<EngineResponse> SendAsync(string method, string pathAndQuery, EngineRequestBody? body, CancellationToken cancellationToken)
     {
-        var connection = await EngineSocket.OpenAsync(Endpoint, cancellationToken).ConfigureAwait(false);
+        var connection = await EngineSocket.OpenAsync(Endpoint, tls, cancellationToken).ConfigureAwait(false);
         try
         {
             var head = new StringBuilder()

@@ -1,14 +1,15 @@
 using System.IO.Pipes;
+using System.Net.Security;
 using System.Net.Sockets;
 
 namespace MiniContainer.Docker.Wire;
 
-/// <summary>Opens one connection to the engine's API: a unix socket, a TCP port or a Windows named pipe.</summary>
+/// <summary>Opens one connection to the engine's API: a unix socket, a TCP port (with TLS when asked) or a Windows named pipe.</summary>
 internal static class EngineSocket
 {
     public static bool Supports(Uri endpoint) => endpoint.Scheme is "unix" or "tcp" or "http" or "npipe";
 
-    public static async Task<Stream> OpenAsync(Uri endpoint, CancellationToken cancellationToken)
+    public static async Task<Stream> OpenAsync(Uri endpoint, DockerTls? tls, CancellationToken cancellationToken)
     {
         switch (endpoint.Scheme)
         {
@@ -31,8 +32,20 @@ internal static class EngineSocket
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
-                    await socket.ConnectAsync(endpoint.Host, endpoint.Port < 0 ? 2375 : endpoint.Port, cancellationToken).ConfigureAwait(false);
-                    return new NetworkStream(socket, ownsSocket: true);
+                    await socket.ConnectAsync(endpoint.Host, endpoint.Port < 0 ? (tls is null ? 2375 : 2376) : endpoint.Port, cancellationToken).ConfigureAwait(false);
+                    var stream = new NetworkStream(socket, ownsSocket: true);
+                    if (tls is null) return stream;
+                    var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+                    try
+                    {
+                        await ssl.AuthenticateAsClientAsync(tls.ClientOptions(endpoint.Host), cancellationToken).ConfigureAwait(false);
+                        return ssl;
+                    }
+                    catch
+                    {
+                        await ssl.DisposeAsync().ConfigureAwait(false);
+                        throw;
+                    }
                 }
                 catch
                 {

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MiniContainer.Docker;
 
-namespace MiniContainer.Tests.Docker.Wire;
+namespace MiniContainer.Tests.Docker;
 
 /// <summary>The engine is found where the docker CLI finds it.</summary>
 public sealed class DockerEndpointTests
