@@ -29,13 +29,22 @@ $cakeVersion = (Get-Content -Raw .config/dotnet-tools.json | ConvertFrom-Json).t
 $userHome = [Environment]::GetFolderPath('UserProfile')
 $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $userHome '.nuget/packages' }
 $cliHome = if ($env:DOTNET_CLI_HOME) { $env:DOTNET_CLI_HOME } else { $userHome }
-$resolved = $cakeVersion -and
-    (Test-Path -LiteralPath (Join-Path $packages "cake.tool/$cakeVersion/cake.tool.$cakeVersion.nupkg")) -and
+function Get-CakeDll {
+    # The SDK's tool resolver cache: the Cake.dll it resolved for the pinned version, once restored.
     @(Get-ChildItem -Path (Join-Path $cliHome '.dotnet/toolResolverCache/*/cake.tool') -ErrorAction SilentlyContinue |
-        Where-Object { (Get-Content -Raw -LiteralPath $_.FullName).Contains('"Version":"' + $cakeVersion + '"') }).Count -gt 0
-if (-not $resolved) {
+        ForEach-Object { Get-Content -Raw -LiteralPath $_.FullName | ConvertFrom-Json } |
+        Where-Object { $_.Version -eq $cakeVersion } | ForEach-Object { $_.PathToExecutable }) | Select-Object -First 1
+}
+$cakeDll = Get-CakeDll
+if (-not $cakeVersion -or -not $cakeDll -or -not (Test-Path -LiteralPath (Join-Path $packages "cake.tool/$cakeVersion/cake.tool.$cakeVersion.nupkg"))) {
     & dotnet tool restore | Out-Null
     if ($LASTEXITCODE -ne 0) { Write-Error "build.ps1: 'dotnet tool restore' failed (see above)"; exit 1 }
+    $cakeDll = Get-CakeDll
 }
-& dotnet cake build.cake "--target=$target" @rest
+# Cake runs as PowerShell's direct child: 'dotnet cake' would put the SDK's tool runner between (~0.13 s more a run).
+if ($cakeDll -and (Test-Path -LiteralPath $cakeDll)) {
+    & dotnet $cakeDll build.cake "--target=$target" @rest
+} else {
+    & dotnet cake build.cake "--target=$target" @rest
+}
 exit $LASTEXITCODE
