@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Docker.DotNet;
-using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using MiniContainer.Docker;
 using MiniContainer.Docker.Wire;
-using ContainerSpec = MiniContainer.Docker.ContainerSpec;
 
 namespace MiniContainer.Steps;
 
@@ -59,7 +56,7 @@ internal sealed class WarmBuilderContainer
                 logger.LogDebug("Started warm builder {Name} ({Id})", name, id[..12]);
                 return new WarmBuilderContainer(engine, id);
             }
-            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < 3)
+            catch (EngineApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < 3)
             {
                 // Another build of the same project created it first: use that one.
             }
@@ -183,31 +180,24 @@ internal sealed class WarmBuilderContainer
             [WarmLabel] = "true",
         };
         if (bindIdentity is not null) labels[BindIdentityLabel] = bindIdentity;
-        var created = await engine.Client.Containers.CreateContainerAsync(new CreateContainerParameters
+        var id = await engine.Api.CreateContainerAsync(new EngineContainerCreation(name, spec.Image, ["sh", "-c"], [IdleWatchScript(idleTimeout, MaximumLifetime)])
         {
-            Name = name,
-            Image = spec.Image,
-            Entrypoint = ["sh", "-c"],
-            Cmd = [IdleWatchScript(idleTimeout, MaximumLifetime)],
-            WorkingDir = spec.WorkingDirectory!,
-            User = spec.User!,
+            WorkingDirectory = spec.WorkingDirectory,
+            User = spec.User,
             Labels = labels,
-            HostConfig = new HostConfig
-            {
-                AutoRemove = true,
-                NetworkMode = spec.NetworkMode!,
-                Binds = spec.Binds.Select(b => $"{b.HostPath}:{b.ContainerPath}:{(b.ReadOnly ? "ro" : "rw")}").ToList(),
-                Mounts = spec.Volumes.Select(v => new Mount { Type = "volume", Source = v.VolumeName, Target = v.ContainerPath }).ToList(),
-            },
+            AutoRemove = true,
+            NetworkMode = spec.NetworkMode,
+            Binds = spec.Binds.Select(b => $"{b.HostPath}:{b.ContainerPath}:{(b.ReadOnly ? "ro" : "rw")}").ToList(),
+            VolumeMounts = spec.Volumes.Select(v => (v.VolumeName, v.ContainerPath)).ToList(),
         }, cancellationToken).ConfigureAwait(false);
         try
         {
-            await engine.Client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
-            return created.ID;
+            await engine.Api.StartContainerAsync(id, cancellationToken).ConfigureAwait(false);
+            return id;
         }
         catch
         {
-            await RemoveAsync(engine, created.ID).ConfigureAwait(false);
+            await RemoveAsync(engine, id).ConfigureAwait(false);
             throw;
         }
     }

@@ -4,9 +4,9 @@ using System.Text.Json;
 namespace MiniContainer.Docker.Wire;
 
 /// <summary>
-/// The engine calls every build makes (ping, inspect, exec, list, load, tag, volume inspect), over <see cref="EngineHttp"/>
+/// The engine calls every build makes (ping, inspect, exec, list, load, tag, volumes, and the warm builder's create and start), over <see cref="EngineHttp"/>
 /// with JSON read and written by System.Text.Json's reader and writer: no contract types to load.
-/// The rest of the API (build, push, pull, container create, archives) stays with Docker.DotNet.
+/// The rest of the API (build, push, pull, run-to-completion containers, archives) stays with Docker.DotNet.
 /// </summary>
 public sealed class EngineApi
 {
@@ -94,6 +94,63 @@ public sealed class EngineApi
         }));
         using var json = await GetJsonOrNullAsync($"/containers/json?all=1&filters={filters}", "container list", cancellationToken).ConfigureAwait(false);
         return json!.RootElement.EnumerateArray().Select(c => new EngineContainerSummary(c.GetProperty("Id").GetString()!, Labels(c))).ToList();
+    }
+
+    /// <summary>Creates the container; returns its ID.</summary>
+    /// <exception cref="EngineApiException">The engine refused, e.g. 409 Conflict when the name is taken, 404 when the image is missing.</exception>
+    public async Task<string> CreateContainerAsync(EngineContainerCreation container, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializerFree.ObjectBytes(writer =>
+        {
+            writer.WriteString("Image", container.Image);
+            WriteStrings(writer, "Entrypoint", container.Entrypoint);
+            WriteStrings(writer, "Cmd", container.Command);
+            if (container.WorkingDirectory is not null) writer.WriteString("WorkingDir", container.WorkingDirectory);
+            if (container.User is not null) writer.WriteString("User", container.User);
+            writer.WriteStartObject("Labels");
+            foreach (var (name, value) in container.Labels) writer.WriteString(name, value);
+            writer.WriteEndObject();
+            writer.WriteStartObject("HostConfig");
+            writer.WriteBoolean("AutoRemove", container.AutoRemove);
+            if (container.NetworkMode is not null) writer.WriteString("NetworkMode", container.NetworkMode);
+            WriteStrings(writer, "Binds", container.Binds);
+            writer.WriteStartArray("Mounts");
+            foreach (var (volume, target) in container.VolumeMounts)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("Type", "volume");
+                writer.WriteString("Source", volume);
+                writer.WriteString("Target", target);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+        await using var response = await _http.SendAsync("POST", $"/containers/create?name={Uri.EscapeDataString(container.Name)}", EngineRequestBody.Json(body), cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess) throw await response.ErrorAsync("container create " + container.Name, cancellationToken).ConfigureAwait(false);
+        using var json = JsonDocument.Parse(await response.ReadBodyAsync(cancellationToken).ConfigureAwait(false));
+        return json.RootElement.GetProperty("Id").GetString()!;
+    }
+
+    public async Task StartContainerAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var response = await _http.SendAsync("POST", $"/containers/{id}/start", null, cancellationToken).ConfigureAwait(false);
+        // 304: it already runs.
+        if (!response.IsSuccess && response.Status != HttpStatusCode.NotModified) throw await response.ErrorAsync("container start " + id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates the named volume with the labels; the engine keeps an existing volume of that name as it is.</summary>
+    public async Task CreateVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializerFree.ObjectBytes(writer =>
+        {
+            writer.WriteString("Name", name);
+            writer.WriteStartObject("Labels");
+            foreach (var (label, value) in labels) writer.WriteString(label, value);
+            writer.WriteEndObject();
+        });
+        await using var response = await _http.SendAsync("POST", "/volumes/create", EngineRequestBody.Json(body), cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess) throw await response.ErrorAsync("volume create " + name, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes the container, killing it if it runs; false when it was already gone.</summary>

@@ -194,4 +194,64 @@ public sealed class EngineApiTests
         (await api.VolumeCreatedAtAsync("nope", CancellationToken.None)).ShouldBeNull();
         engine.Requests[0].Path.ShouldBe("/volumes/minicontainer-gomodcache");
     }
+
+    [Fact]
+    public async Task A_container_is_created_with_its_command_mounts_and_labels_then_started()
+    {
+        await using var engine = new ScriptedEngine(Json(201, "Created", """{"Id":"c0ffee","Warnings":[]}"""), "HTTP/1.1 204 No Content\r\n\r\n");
+        var api = new EngineApi(engine.Endpoint);
+
+        var id = await api.CreateContainerAsync(new EngineContainerCreation("warm-1", "builder:1", ["sh", "-c"], ["sleep 600"])
+        {
+            WorkingDirectory = "/src",
+            Labels = new Dictionary<string, string> { ["org.minicontainer.managed"] = "true" },
+            AutoRemove = true,
+            NetworkMode = "none",
+            Binds = ["/home/me/app:/src:ro"],
+            VolumeMounts = [("minicontainer-gocache", "/minicontainer/gocache")],
+        }, CancellationToken.None);
+        await api.StartContainerAsync(id, CancellationToken.None);
+
+        id.ShouldBe("c0ffee");
+        engine.Requests.Select(r => $"{r.Method} {r.Path}").ShouldBe(["POST /containers/create?name=warm-1", "POST /containers/c0ffee/start"]);
+        using var json = JsonDocument.Parse(engine.Requests[0].Body);
+        var root = json.RootElement;
+        root.GetProperty("Image").GetString().ShouldBe("builder:1");
+        root.GetProperty("Entrypoint").EnumerateArray().Select(e => e.GetString()).ShouldBe(["sh", "-c"]);
+        root.GetProperty("Cmd")[0].GetString().ShouldBe("sleep 600");
+        root.TryGetProperty("User", out _).ShouldBeFalse("no user: the image's own");
+        root.GetProperty("Labels").GetProperty("org.minicontainer.managed").GetString().ShouldBe("true");
+        var host = root.GetProperty("HostConfig");
+        host.GetProperty("AutoRemove").GetBoolean().ShouldBeTrue();
+        host.GetProperty("NetworkMode").GetString().ShouldBe("none");
+        host.GetProperty("Binds")[0].GetString().ShouldBe("/home/me/app:/src:ro");
+        var mount = host.GetProperty("Mounts")[0];
+        (mount.GetProperty("Type").GetString(), mount.GetProperty("Source").GetString(), mount.GetProperty("Target").GetString())
+            .ShouldBe(("volume", "minicontainer-gocache", "/minicontainer/gocache"));
+    }
+
+    [Fact]
+    public async Task A_name_another_build_took_first_is_a_conflict_with_the_engines_words()
+    {
+        await using var engine = new ScriptedEngine(Json(409, "Conflict", """{"message":"Conflict. The container name \"/warm-1\" is already in use"}"""));
+
+        var error = await Should.ThrowAsync<EngineApiException>(() =>
+            new EngineApi(engine.Endpoint).CreateContainerAsync(new EngineContainerCreation("warm-1", "builder:1", ["sh"], []), CancellationToken.None));
+
+        error.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        error.EngineMessage.ShouldContain("is already in use");
+    }
+
+    [Fact]
+    public async Task A_volume_is_created_with_its_labels()
+    {
+        await using var engine = new ScriptedEngine(Json(201, "Created", """{"Name":"minicontainer-gocache"}"""));
+
+        await new EngineApi(engine.Endpoint).CreateVolumeAsync("minicontainer-gocache", new Dictionary<string, string> { ["org.minicontainer.managed"] = "true" }, CancellationToken.None);
+
+        engine.Requests.Single().Path.ShouldBe("/volumes/create");
+        using var json = JsonDocument.Parse(engine.Requests.Single().Body);
+        json.RootElement.GetProperty("Name").GetString().ShouldBe("minicontainer-gocache");
+        json.RootElement.GetProperty("Labels").GetProperty("org.minicontainer.managed").GetString().ShouldBe("true");
+    }
 }
