@@ -166,7 +166,11 @@ internal sealed class WarmBuilderContainer
     internal static DateTimeOffset? ParseEngineTime(string? value)
     {
         if (string.IsNullOrEmpty(value)) return null;
-        var trimmed = System.Text.RegularExpressions.Regex.Replace(value, @"(\.\d{7})\d+", "$1");
+        // Keep 7 digits of the fraction (what DateTimeOffset parses), without a regex's first-use cost.
+        var dot = value.IndexOf('.');
+        var digits = 0;
+        while (dot >= 0 && dot + 1 + digits < value.Length && char.IsAsciiDigit(value[dot + 1 + digits])) digits++;
+        var trimmed = digits > 7 ? value[..(dot + 8)] + value[(dot + 1 + digits)..] : value;
         return DateTimeOffset.TryParse(trimmed, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
     }
 
