@@ -1,9 +1,8 @@
-using System.Text.RegularExpressions;
 
 namespace MiniContainer.Go;
 
 /// <summary>Naming rules for Go package paths, as the go command applies them.</summary>
-public static partial class GoPackagePaths
+public static class GoPackagePaths
 {
     /// <summary>
     /// The executable name <c>go build</c> gives a main package: the last path element, or the one
@@ -13,7 +12,7 @@ public static partial class GoPackagePaths
     {
         var elements = importPath.TrimEnd('/').Split('/');
         var last = elements[^1];
-        if (elements.Length > 1 && MajorVersionSuffix().IsMatch(last))
+        if (elements.Length > 1 && Grammar.IsMajorVersionSuffix(last))
             last = elements[^2];
         return last;
     }
@@ -25,7 +24,4 @@ public static partial class GoPackagePaths
         if (relative.StartsWith("./", StringComparison.Ordinal)) relative = relative[2..];
         return relative is "" or "." ? modulePath : $"{modulePath}/{relative}";
     }
-
-    [GeneratedRegex("^v[0-9]+$")]
-    private static partial Regex MajorVersionSuffix();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 
 namespace MiniContainer.Docker.Images;
 
@@ -6,7 +5,7 @@ namespace MiniContainer.Docker.Images;
 /// A parsed image reference, <c>[registry/]repository[:tag][@digest]</c>, validated by the rules of
 /// the distribution reference grammar so a wrong name fails here, with the wrong part named.
 /// </summary>
-public sealed partial record ImageReference
+public sealed record ImageReference
 {
     public const string DockerHub = "docker.io";
 
@@ -87,7 +86,7 @@ public sealed partial record ImageReference
     {
         var shown = written ?? (registry is null ? "" : registry + "/") + repository + (tag is null ? "" : ":" + tag) + (digest is null ? "" : "@" + digest);
 
-        if (registry is not null && !RegistryPattern().IsMatch(registry))
+        if (registry is not null && !Grammar.IsRegistryHost(registry))
             throw new InvalidImageReferenceException(shown, "registry", $"'{registry}' is not a host name or IP address with an optional port (e.g. registry.example.com:5000).");
 
         if (repository.Length == 0)
@@ -96,7 +95,7 @@ public sealed partial record ImageReference
         {
             if (component.Length == 0)
                 throw new InvalidImageReferenceException(shown, "repository", $"'{repository}' has an empty path component.");
-            if (!PathComponentPattern().IsMatch(component))
+            if (!Grammar.IsPathComponent(component))
                 throw new InvalidImageReferenceException(shown, "repository",
                     $"component '{component}' must be lower-case letters and digits, separated by '.', '_', '__' or '-'.");
         }
@@ -104,25 +103,13 @@ public sealed partial record ImageReference
         if (nameLength > 255)
             throw new InvalidImageReferenceException(shown, "repository", $"name is {nameLength} characters long; at most 255 are allowed.");
 
-        if (tag is not null && !TagPattern().IsMatch(tag))
+        if (tag is not null && !Grammar.IsTag(tag))
             throw new InvalidImageReferenceException(shown, "tag",
                 $"'{tag}' must be 1 to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'.");
 
-        if (digest is not null && !DigestPattern().IsMatch(digest))
+        if (digest is not null && !Grammar.IsDigest(digest))
             throw new InvalidImageReferenceException(shown, "digest", $"'{digest}' must be an algorithm and a hex value, e.g. sha256:<64 hex digits>.");
 
         return new ImageReference(registry, repository, tag, digest);
     }
-
-    [GeneratedRegex(@"^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]{1,5})?$")]
-    private static partial Regex RegistryPattern();
-
-    [GeneratedRegex(@"^[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*$")]
-    private static partial Regex PathComponentPattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
-    private static partial Regex TagPattern();
-
-    [GeneratedRegex(@"^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128}|[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,})$")]
-    private static partial Regex DigestPattern();
 }

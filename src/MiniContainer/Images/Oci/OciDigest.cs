@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 
 namespace MiniContainer.Images.Oci;
 
 /// <summary>A content digest, <c>sha256:&lt;64 hex&gt;</c>: the name of every blob, config and manifest.</summary>
-public readonly partial record struct OciDigest
+public readonly record struct OciDigest
 {
     private OciDigest(string hex) => Hex = hex;
 
@@ -24,11 +23,8 @@ public readonly partial record struct OciDigest
     public static bool TryParse(string? text, out OciDigest digest)
     {
         digest = default;
-        if (text is null || !Sha256Pattern().IsMatch(text)) return false;
+        if (text is null || !Grammar.IsSha256Digest(text)) return false;
         digest = new OciDigest(text[7..]);
         return true;
     }
-
-    [GeneratedRegex("^sha256:[a-f0-9]{64}$")]
-    private static partial Regex Sha256Pattern();
 }

@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using MiniContainer.Docker.Images;
 
 namespace MiniContainer.Images.Spec;
 
 /// <summary>Checks a spec before anything reaches the engine, so mistakes fail with a named setting.</summary>
-public static partial class RuntimeImageSpecValidator
+public static class RuntimeImageSpecValidator
 {
     /// <exception cref="InvalidRuntimeImageSpecException">A setting is not usable.</exception>
     /// <exception cref="InvalidImageReferenceException">The base image name is not valid.</exception>
@@ -17,19 +16,19 @@ public static partial class RuntimeImageSpecValidator
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var binary in spec.Binaries)
         {
-            if (!FileNamePattern().IsMatch(binary.Name))
+            if (!Grammar.IsFileName(binary.Name))
                 throw new InvalidRuntimeImageSpecException($"The binary name '{binary.Name}' is not a plain file name (letters, digits, '.', '_', '-').");
             if (!names.Add(binary.Name))
                 throw new InvalidRuntimeImageSpecException($"Two binaries are both named '{binary.Name}' in /app: give one another file name.");
         }
 
-        if (spec.User is not null && !UserPattern().IsMatch(spec.User))
+        if (spec.User is not null && !Grammar.IsUser(spec.User))
             throw new InvalidRuntimeImageSpecException($"The user '{spec.User}' is not 'name', 'uid' or 'uid:gid'.");
-        if (spec.IsScratch && spec.User is not null && !NumericUserPattern().IsMatch(spec.User))
+        if (spec.IsScratch && spec.User is not null && !Grammar.IsNumericUser(spec.User))
             throw new InvalidRuntimeImageSpecException($"The user '{spec.User}' needs /etc/passwd, which scratch does not have: use a numeric uid:gid such as {RuntimeImageSpec.DefaultUser}.");
 
         foreach (var name in spec.Environment.Keys)
-            if (!EnvironmentNamePattern().IsMatch(name))
+            if (!Grammar.IsEnvironmentName(name))
                 throw new InvalidRuntimeImageSpecException($"The environment variable name '{name}' is not valid (letters, digits and '_', not starting with a digit).");
 
         foreach (var port in spec.ExposedPorts)
@@ -48,16 +47,4 @@ public static partial class RuntimeImageSpecValidator
             if (!File.Exists(binary.HostPath))
                 throw new InvalidRuntimeImageSpecException($"The binary {binary.HostPath} does not exist: run the Compile step first.");
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9._-]*$")]
-    private static partial Regex FileNamePattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9._-]*(?::[A-Za-z0-9_][A-Za-z0-9._-]*)?$")]
-    private static partial Regex UserPattern();
-
-    [GeneratedRegex(@"^[0-9]+(?::[0-9]+)?$")]
-    private static partial Regex NumericUserPattern();
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex EnvironmentNamePattern();
 }
