@@ -30,12 +30,19 @@ public static partial class MiniContainerAliases
     /// <summary>The spec with its OCI labels, and its provenance labels when the build flags are given.</summary>
     private static async Task<RuntimeImageSpec> LabelledSpecAsync(ICakeContext context, ComposeImageSettings settings, CancellationToken cancellationToken)
     {
-        var spec = ToSpec(context, settings).WithLabels(await settings.Labels.ResolveAsync(cancellationToken).ConfigureAwait(false));
-        if (settings.BuildFlags is null || spec.Binaries.Count == 0) return spec;
-        var provenance = await SbomStep.ProvenanceAsync(spec.Binaries[0].HostPath, settings.Labels.Source, settings.Labels.SourceDirectory, settings.BuildFlags.ToList(), cancellationToken)
-            .ConfigureAwait(false);
-        return spec.WithLabels(ProvenanceLabels.For(provenance));
+        var spec = ToSpec(context, settings);
+        // Both ask git (the commit time; revision and status): side by side, one git run shorter.
+        var labels = settings.Labels.ResolveAsync(cancellationToken);
+        var provenance = settings.BuildFlags is null || spec.Binaries.Count == 0
+            ? Task.FromResult<BuildProvenance?>(null)
+            : ProvenanceOrNullAsync(spec.Binaries[0].HostPath, settings, cancellationToken);
+        await Task.WhenAll(labels, provenance).ConfigureAwait(false);
+        spec = spec.WithLabels(await labels.ConfigureAwait(false));
+        return await provenance.ConfigureAwait(false) is { } found ? spec.WithLabels(ProvenanceLabels.For(found)) : spec;
     }
+
+    private static async Task<BuildProvenance?> ProvenanceOrNullAsync(string binary, ComposeImageSettings settings, CancellationToken cancellationToken) =>
+        await SbomStep.ProvenanceAsync(binary, settings.Labels.Source, settings.Labels.SourceDirectory, settings.BuildFlags!.ToList(), cancellationToken).ConfigureAwait(false);
 
     private static RuntimeImageSpec ToSpec(ICakeContext context, ComposeImageSettings settings)
     {
