@@ -10,7 +10,11 @@ public sealed class DockerEngineUnavailableException(string endpoint, Exception 
     {
         var dockerHost = Environment.GetEnvironmentVariable("DOCKER_HOST");
         var where = string.IsNullOrEmpty(dockerHost) ? "DOCKER_HOST is not set" : $"DOCKER_HOST={dockerHost}";
-        return $"The Docker Engine at {endpoint} does not answer ({where}): {Innermost(inner).Message} " +
+        var innermost = Innermost(inner);
+        if (innermost is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AccessDenied })
+            return $"The Docker Engine at {endpoint} does not let this user in ({where}): {innermost.Message}. " +
+                   "Add the user to the group that owns the socket (usually `sudo usermod -aG docker $USER`, then log in again), or run the build as root.";
+        return $"The Docker Engine at {endpoint} does not answer ({where}): {innermost.Message} " +
                "Start the engine (for example `dockerd --bridge=none --iptables=false &` as root), or point DOCKER_HOST at one that runs.";
     }
 
