@@ -22,26 +22,24 @@ $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 if (-not $env:CAKE_SETTINGS_ENABLESCRIPTCACHE) { $env:CAKE_SETTINGS_ENABLESCRIPTCACHE = 'true' }
 
-# The restore (~0.3 s a run) is skipped when the SDK already resolves the pinned Cake.Tool: its tool
-# resolver cache names that version and the package is in the NuGet folder. The package alone is not
-# enough: a build that downloads it (the addin reads Cake.Core from it) leaves it there unrestored.
+# Cake runs as PowerShell's direct child, from the Cake.dll the SDK's tool resolver cache names for the
+# pinned version: 'dotnet cake' would put the SDK's tool runner between (~0.13 s more a run). The restore
+# (~0.3 s) runs only when the cache names none: the package alone in the NuGet folder is not a restored
+# tool (the solution's build downloads it, as the addin reads Cake.Core from it).
 $cakeVersion = (Get-Content -Raw .config/dotnet-tools.json | ConvertFrom-Json).tools.'cake.tool'.version
-$userHome = [Environment]::GetFolderPath('UserProfile')
-$packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path $userHome '.nuget/packages' }
-$cliHome = if ($env:DOTNET_CLI_HOME) { $env:DOTNET_CLI_HOME } else { $userHome }
+$cliHome = if ($env:DOTNET_CLI_HOME) { $env:DOTNET_CLI_HOME } else { [Environment]::GetFolderPath('UserProfile') }
 function Get-CakeDll {
-    # The SDK's tool resolver cache: the Cake.dll it resolved for the pinned version, once restored.
+    if (-not $cakeVersion) { return $null }
     @(Get-ChildItem -Path (Join-Path $cliHome '.dotnet/toolResolverCache/*/cake.tool') -ErrorAction SilentlyContinue |
         ForEach-Object { Get-Content -Raw -LiteralPath $_.FullName | ConvertFrom-Json } |
         Where-Object { $_.Version -eq $cakeVersion } | ForEach-Object { $_.PathToExecutable }) | Select-Object -First 1
 }
 $cakeDll = Get-CakeDll
-if (-not $cakeVersion -or -not $cakeDll -or -not (Test-Path -LiteralPath (Join-Path $packages "cake.tool/$cakeVersion/cake.tool.$cakeVersion.nupkg"))) {
+if (-not $cakeDll -or -not (Test-Path -LiteralPath $cakeDll)) {
     & dotnet tool restore | Out-Null
     if ($LASTEXITCODE -ne 0) { Write-Error "build.ps1: 'dotnet tool restore' failed (see above)"; exit 1 }
     $cakeDll = Get-CakeDll
 }
-# Cake runs as PowerShell's direct child: 'dotnet cake' would put the SDK's tool runner between (~0.13 s more a run).
 if ($cakeDll -and (Test-Path -LiteralPath $cakeDll)) {
     & dotnet $cakeDll build.cake "--target=$target" @rest
 } else {
