@@ -19,7 +19,7 @@ public static class DockerEndpoint
     {
         if (environment("DOCKER_HOST") is { Length: > 0 } host) return Parse(host, "DOCKER_HOST");
 
-        var configDirectory = environment("DOCKER_CONFIG") is { Length: > 0 } config ? config : Path.Combine(home, ".docker");
+        var configDirectory = Credentials.DockerConfigFile.Folder(environment, home);
         var context = environment("DOCKER_CONTEXT") is { Length: > 0 } named ? named : CurrentContext(configDirectory);
         if (context is null or "default") return LocalSocket;
 

@@ -28,13 +28,14 @@ public sealed class DockerConfigFile
     public IReadOnlyDictionary<string, RegistryCredentials> Auths { get; }
 
     /// <summary>$DOCKER_CONFIG/config.json, else ~/.docker/config.json, as the docker CLI looks.</summary>
-    public static string DefaultPath(Func<string, string?>? getVariable = null)
-    {
-        getVariable ??= Environment.GetEnvironmentVariable;
-        var folder = getVariable("DOCKER_CONFIG");
-        if (string.IsNullOrEmpty(folder)) folder = System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
-        return System.IO.Path.Combine(folder, "config.json");
-    }
+    public static string DefaultPath(Func<string, string?>? getVariable = null) =>
+        System.IO.Path.Combine(Folder(getVariable ?? Environment.GetEnvironmentVariable), "config.json");
+
+    /// <summary>The docker CLI's folder: $DOCKER_CONFIG, else .docker in <paramref name="home"/> (the user's profile when null).</summary>
+    public static string Folder(Func<string, string?> getVariable, string? home = null) =>
+        getVariable("DOCKER_CONFIG") is { Length: > 0 } folder
+            ? folder
+            : System.IO.Path.Combine(home ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
 
     /// <summary>Reads the file; null when it does not exist (then there are no stored credentials).</summary>
     /// <exception cref="RegistryCredentialsException">The file is not valid JSON.</exception>
