@@ -24,7 +24,7 @@ public sealed class DockerEngine : IDisposable
         {
             var builder = new DockerClientBuilder().WithTimeout(Timeout.InfiniteTimeSpan).WithEndpoint(api.Endpoint);
             if (api.Tls is { } tls)
-                builder = builder.WithAuthProvider(DockerTlsCertificates.LoadFromDirectory(tls.CertificateDirectory, tls.VerifyServer, "ca.pem", "cert.pem", "key.pem").CreateCredentials());
+                builder = builder.WithAuthProvider(DockerTlsCertificates.LoadFromDirectory(tls.CertificateDirectory, tls.VerifyServer, DockerTls.CaFileName, DockerTls.CertificateFileName, DockerTls.KeyFileName).CreateCredentials());
             return builder.Build();
         });
     }

@@ -10,9 +10,12 @@ namespace MiniContainer.Docker;
 /// </summary>
 public sealed record DockerTls(string CertificateDirectory, bool VerifyServer)
 {
-    public string CaFile => Path.Combine(CertificateDirectory, "ca.pem");
-    public string CertificateFile => Path.Combine(CertificateDirectory, "cert.pem");
-    public string KeyFile => Path.Combine(CertificateDirectory, "key.pem");
+    /// <summary>The docker CLI's names for the files in <see cref="CertificateDirectory"/>.</summary>
+    public const string CaFileName = "ca.pem", CertificateFileName = "cert.pem", KeyFileName = "key.pem";
+
+    public string CaFile => Path.Combine(CertificateDirectory, CaFileName);
+    public string CertificateFile => Path.Combine(CertificateDirectory, CertificateFileName);
+    public string KeyFile => Path.Combine(CertificateDirectory, KeyFileName);
 
     /// <summary>The TLS the environment asks for; null when it asks for none.</summary>
     public static DockerTls? FromEnvironment() =>
