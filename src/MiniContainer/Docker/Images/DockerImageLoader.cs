@@ -22,12 +22,4 @@ public sealed class DockerImageLoader(DockerEngine engine)
         foreach (var line in loaded) engine.Logger.LogDebug("load: {Line}", line);
         return loaded;
     }
-
-    /// <summary>Loads a docker-archive file.</summary>
-    public Task<IReadOnlyList<string>> LoadAsync(string archivePath, string description, CancellationToken cancellationToken) =>
-        LoadAsync(async (destination, ct) =>
-        {
-            await using var archive = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-            await archive.CopyToAsync(destination, 1 << 16, ct).ConfigureAwait(false);
-        }, description, cancellationToken);
 }

@@ -1,4 +1,3 @@
-
 namespace MiniContainer.Docker.Images;
 
 /// <summary>
