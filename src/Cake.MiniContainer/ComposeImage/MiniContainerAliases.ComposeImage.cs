@@ -33,16 +33,11 @@ public static partial class MiniContainerAliases
         var spec = ToSpec(context, settings);
         // Both ask git (the commit time; revision and status): side by side, one git run shorter.
         var labels = settings.Labels.ResolveAsync(cancellationToken);
-        var provenance = settings.BuildFlags is null || spec.Binaries.Count == 0
-            ? Task.FromResult<BuildProvenance?>(null)
-            : ProvenanceOrNullAsync(spec.Binaries[0].HostPath, settings, cancellationToken);
+        if (settings.BuildFlags is null || spec.Binaries.Count == 0) return spec.WithLabels(await labels.ConfigureAwait(false));
+        var provenance = SbomStep.ProvenanceAsync(spec.Binaries[0].HostPath, settings.Labels.Source, settings.Labels.SourceDirectory, settings.BuildFlags.ToList(), cancellationToken);
         await Task.WhenAll(labels, provenance).ConfigureAwait(false);
-        spec = spec.WithLabels(await labels.ConfigureAwait(false));
-        return await provenance.ConfigureAwait(false) is { } found ? spec.WithLabels(ProvenanceLabels.For(found)) : spec;
+        return spec.WithLabels(await labels.ConfigureAwait(false)).WithLabels(ProvenanceLabels.For(await provenance.ConfigureAwait(false)));
     }
-
-    private static async Task<BuildProvenance?> ProvenanceOrNullAsync(string binary, ComposeImageSettings settings, CancellationToken cancellationToken) =>
-        await SbomStep.ProvenanceAsync(binary, settings.Labels.Source, settings.Labels.SourceDirectory, settings.BuildFlags!.ToList(), cancellationToken).ConfigureAwait(false);
 
     private static RuntimeImageSpec ToSpec(ICakeContext context, ComposeImageSettings settings)
     {
