@@ -52,18 +52,8 @@ public sealed class DockerImageBuilder(DockerEngine engine)
         return imageId;
     }
 
-    internal static string EngineMessage(DockerApiException e)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(e.ResponseBody ?? "");
-            if (document.RootElement.TryGetProperty("message", out var message)) return message.GetString() ?? e.Message;
-        }
-        catch (JsonException)
-        {
-        }
-        return string.IsNullOrWhiteSpace(e.ResponseBody) ? e.Message : e.ResponseBody.Trim();
-    }
+    internal static string EngineMessage(DockerApiException e) =>
+        Wire.EngineMessages.ErrorText(e.ResponseBody ?? "") is { Length: > 0 } text ? text : e.Message;
 
     internal static string? AsString(object? value) => value switch
     {

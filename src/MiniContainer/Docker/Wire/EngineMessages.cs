@@ -25,4 +25,19 @@ internal static class EngineMessages
         }
         return messages;
     }
+
+    /// <summary>The engine's words in an error answer: the "message" of its JSON, else the body as text.</summary>
+    public static string ErrorText(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("message", out var message) && message.GetString() is { } text)
+                return text;
+        }
+        catch (JsonException)
+        {
+        }
+        return body.Trim();
+    }
 }

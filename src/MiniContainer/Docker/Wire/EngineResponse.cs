@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 
 namespace MiniContainer.Docker.Wire;
 
@@ -27,21 +26,7 @@ internal sealed class EngineResponse(HttpStatusCode status, Stream body, Stream 
     public async Task<EngineApiException> ErrorAsync(string operation, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(cancellationToken).ConfigureAwait(false);
-        return new EngineApiException(operation, Status, MessageOf(body));
-    }
-
-    internal static string MessageOf(byte[] body)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("message", out var message) && message.GetString() is { } text)
-                return text;
-        }
-        catch (JsonException)
-        {
-        }
-        return Encoding.UTF8.GetString(body).Trim();
+        return new EngineApiException(operation, Status, EngineMessages.ErrorText(Encoding.UTF8.GetString(body)));
     }
 
     public void Dispose() => connection.Dispose();
