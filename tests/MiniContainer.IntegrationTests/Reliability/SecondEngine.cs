@@ -41,9 +41,15 @@ public class SecondEngine : IAsyncLifetime
     /// <summary>Whether the engine gets the test-bed images (a builder and the Alpine stand-in).</summary>
     protected virtual bool HoldsTestImages => true;
 
-    public virtual async Task InitializeAsync()
+    /// <summary>Makes what <see cref="ExtraArguments"/> name (certificates, say) before the engine first starts.</summary>
+    protected virtual void Prepare()
+    {
+    }
+
+    public async Task InitializeAsync()
     {
         if (!TestBed.EngineRequired && !EngineProbe.Answers) return; // the tests skip too
+        Prepare();
         await StartAsync();
         if (!HoldsTestImages) return;
         var load = ProcessRunner.Run("bash", ["-c", $"set -o pipefail; docker save {TestBed.BuilderImage} {TestBed.AlpineImage} | DOCKER_HOST={UnixHost} docker load"], timeoutSeconds: 600);

@@ -26,14 +26,7 @@ public sealed class TlsEngine : SecondEngine
         "--tlscert", Path.Combine(Certificates, "server-cert.pem"), "--tlskey", Path.Combine(Certificates, "server-key.pem"),
     ];
 
-    public override Task InitializeAsync()
-    {
-        if (!TestBed.EngineRequired && !EngineProbe.Answers) return Task.CompletedTask;
-        MakeCertificates();
-        return base.InitializeAsync();
-    }
-
-    private void MakeCertificates()
+    protected override void Prepare()
     {
         Directory.CreateDirectory(ClientCertificates);
         Directory.CreateDirectory(ForeignCertificates);
