@@ -24,7 +24,7 @@ public sealed partial class EngineApi
     /// <summary>Every container (running or not) that carries the label ("key=value").</summary>
     public async Task<IReadOnlyList<EngineContainerSummary>> ListContainersAsync(string label, CancellationToken cancellationToken)
     {
-        var filters = Uri.EscapeDataString(JsonSerializerFree.Object(writer =>
+        var filters = Uri.EscapeDataString(JsonObjectWriter.Object(writer =>
         {
             writer.WriteStartObject("label");
             writer.WriteBoolean(label, true);
@@ -38,7 +38,7 @@ public sealed partial class EngineApi
     /// <exception cref="EngineApiException">The engine refused, e.g. 409 Conflict when the name is taken, 404 when the image is missing.</exception>
     public async Task<string> CreateContainerAsync(EngineContainerCreation container, CancellationToken cancellationToken)
     {
-        var body = JsonSerializerFree.ObjectBytes(writer =>
+        var body = JsonObjectWriter.ObjectBytes(writer =>
         {
             writer.WriteString("Image", container.Image);
             WriteStrings(writer, "Entrypoint", container.Entrypoint);

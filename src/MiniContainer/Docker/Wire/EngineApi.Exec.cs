@@ -27,7 +27,7 @@ public sealed partial class EngineApi
     /// <summary>Creates an exec of the command in the running container, with stdout and stderr attached; returns its ID.</summary>
     public async Task<string> CreateExecAsync(string containerId, IReadOnlyList<string> command, IReadOnlyList<string> environment, string? workingDirectory, CancellationToken cancellationToken)
     {
-        var body = JsonSerializerFree.ObjectBytes(writer =>
+        var body = JsonObjectWriter.ObjectBytes(writer =>
         {
             writer.WriteBoolean("AttachStdout", true);
             writer.WriteBoolean("AttachStderr", true);
@@ -44,7 +44,7 @@ public sealed partial class EngineApi
     /// <summary>Starts the exec attached: the answer's body is its stdout and stderr, multiplexed (<see cref="MultiplexedFrames"/>), until it ends.</summary>
     internal async Task<EngineResponse> StartExecAsync(string execId, CancellationToken cancellationToken)
     {
-        var body = JsonSerializerFree.ObjectBytes(writer =>
+        var body = JsonObjectWriter.ObjectBytes(writer =>
         {
             writer.WriteBoolean("Detach", false);
             writer.WriteBoolean("Tty", false);

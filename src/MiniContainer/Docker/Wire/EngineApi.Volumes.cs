@@ -14,7 +14,7 @@ public sealed partial class EngineApi
     /// <summary>Creates the named volume with the labels; the engine keeps an existing volume of that name as it is.</summary>
     public async Task CreateVolumeAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
-        var body = JsonSerializerFree.ObjectBytes(writer =>
+        var body = JsonObjectWriter.ObjectBytes(writer =>
         {
             writer.WriteString("Name", name);
             writer.WriteStartObject("Labels");

@@ -26,7 +26,7 @@ internal sealed class EngineHttp(Uri endpoint, DockerTls? tls)
             head.Append("\r\n");
 
             var headBytes = Encoding.ASCII.GetBytes(head.ToString());
-            if (body?.Bytes is { } content) await connection.WriteAsync(headBytes.Concat(content).ToArray(), cancellationToken).ConfigureAwait(false);
+            if (body?.Bytes is { } content) await connection.WriteAsync((byte[])[.. headBytes, .. content], cancellationToken).ConfigureAwait(false);
             else await connection.WriteAsync(headBytes, cancellationToken).ConfigureAwait(false);
             if (body?.Writer is { } writer)
             {

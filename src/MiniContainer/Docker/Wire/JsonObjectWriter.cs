@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace MiniContainer.Docker.Wire;
 
 /// <summary>Small JSON objects written with Utf8JsonWriter: the serializer's first use costs ~50 ms in a fresh process.</summary>
-internal static class JsonSerializerFree
+internal static class JsonObjectWriter
 {
     public static byte[] ObjectBytes(Action<Utf8JsonWriter> writeProperties)
     {
