@@ -121,6 +121,7 @@ public static class RecipeSettingsResolver
             SmokeTests = new Dictionary<string, global::Cake.MiniContainer.SmokeTest.SmokeTestSettings>(script.SmokeTests, StringComparer.Ordinal),
             ExposedPorts = script.ExposedPorts.ToList(),
             SourceUrl = (values.Get(RecipeArguments.SourceUrl) ?? Given(RecipeArguments.SourceUrl, script.SourceUrl))?.Value,
+            InactivityTimeout = Duration(values.Get(RecipeArguments.InactivityTimeout) ?? Given(RecipeArguments.InactivityTimeout, script.InactivityTimeout)) ?? global::MiniContainer.InactivityTimeout.Default,
         };
     }
 
@@ -202,6 +203,19 @@ public static class RecipeSettingsResolver
             compilers[arch] = value.Value[(equals + 1)..].Trim();
         }
         return compilers;
+    }
+
+    private static TimeSpan? Duration(Setting? value)
+    {
+        if (value is null) return null;
+        try
+        {
+            return global::MiniContainer.InactivityTimeout.Parse(value.Value);
+        }
+        catch (FormatException e)
+        {
+            throw new RecipeArgumentException(value.Argument, $"{value.Where}: {e.Message}");
+        }
     }
 
     private static bool? Boolean(Setting? value)

@@ -81,6 +81,9 @@ public sealed record ResolvedRecipeSettings
 
     public string? SourceUrl { get; init; }
 
+    /// <summary>How long an engine or registry exchange may send no byte (--inactivity-timeout).</summary>
+    public TimeSpan InactivityTimeout { get; init; } = global::MiniContainer.InactivityTimeout.Default;
+
     public string BinDirectory => Path.Combine(Output, "bin");
 
     public string ImageDirectory => Path.Combine(Output, "image");
