@@ -4,7 +4,7 @@ using MiniContainer.Images.Certificates;
 namespace Cake.MiniContainer.CaCertificates;
 
 /// <summary>Settings for <c>CaCertificates</c>: which CAs the image trusts, staged as one PEM bundle.</summary>
-public sealed class CaCertificatesSettings
+public sealed class CaCertificatesSettings : Hosting.IEngineSettings
 {
     public CaBundleSource Source { get; set; } = CaBundleSource.BuilderImage;
 
@@ -21,4 +21,9 @@ public sealed class CaCertificatesSettings
     public required FilePath OutputFile { get; set; }
 
     public Uri? DockerHost { get; set; }
+
+
+    /// <summary>How long an engine or registry exchange may pass without a byte (--inactivity-timeout); null for two minutes.</summary>
+
+    public TimeSpan? InactivityTimeout { get; set; }
 }

@@ -30,7 +30,7 @@ public static partial class MiniContainerAliases
         static StagedCertificates ToResult(StagedCaBundle staged) => new(staged.File is null ? null : new FilePath(staged.File), staged.CertificateCount, staged.SizeInBytes);
         // Only the builder image's bundle needs an engine; a file or none works without one.
         return settings.Source == CaBundleSource.BuilderImage
-            ? StepExecution.Run(context, "CaCertificates", settings.DockerHost, async (engine, logger, ct) => ToResult(await CaCertificatesStep.RunAsync(engine, request, logger, ct).ConfigureAwait(false)))
+            ? StepExecution.Run(context, "CaCertificates", settings, async (engine, logger, ct) => ToResult(await CaCertificatesStep.RunAsync(engine, request, logger, ct).ConfigureAwait(false)))
             : StepExecution.Run(context, "CaCertificates", async (logger, ct) => ToResult(await CaCertificatesStep.RunAsync(null, request, logger, ct).ConfigureAwait(false)));
     }
 }

@@ -5,7 +5,7 @@ using MiniContainer.Images.Spec;
 namespace Cake.MiniContainer.ComposeImage;
 
 /// <summary>Settings for <c>ComposeImage</c>: the runtime image around the binaries.</summary>
-public sealed class ComposeImageSettings
+public sealed class ComposeImageSettings : Hosting.IEngineSettings
 {
     /// <summary>The base image, or "scratch".</summary>
     public string BaseImage { get; set; } = RuntimeImageSpec.DefaultBaseImage;
@@ -43,4 +43,9 @@ public sealed class ComposeImageSettings
     public ImageAssembly Assembly { get; set; } = ImageAssembly.Auto;
 
     public Uri? DockerHost { get; set; }
+
+
+    /// <summary>How long an engine or registry exchange may pass without a byte (--inactivity-timeout); null for two minutes.</summary>
+
+    public TimeSpan? InactivityTimeout { get; set; }
 }

@@ -18,7 +18,7 @@ public static partial class MiniContainerAliases
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Binaries.Count == 0) throw new ArgumentException("ComposeImage: name at least one binary.", nameof(settings));
         if (settings.Tags.Count == 0) throw new ArgumentException("ComposeImage: name at least one tag, e.g. \"hello:latest\".", nameof(settings));
-        return StepExecution.Run(context, "ComposeImage", settings.DockerHost, async (engine, logger, ct) =>
+        return StepExecution.Run(context, "ComposeImage", settings, async (engine, logger, ct) =>
         {
             var spec = await LabelledSpecAsync(context, settings, ct).ConfigureAwait(false);
             var image = await ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, settings.Tags.ToList()) { Assembly = settings.Assembly }, logger, ct).ConfigureAwait(false);

@@ -6,7 +6,7 @@ using MiniContainer.Steps;
 namespace Cake.MiniContainer.GoRestore;
 
 /// <summary>What Restore and Compile share: the module, the builder container and the Go build options.</summary>
-public abstract class GoBuilderSettings
+public abstract class GoBuilderSettings : Hosting.IEngineSettings
 {
     private static readonly HashSet<string> KnownGoArch = new(StringComparer.Ordinal)
         { "386", "amd64", "arm", "arm64", "loong64", "mips", "mips64", "mips64le", "mipsle", "ppc64", "ppc64le", "riscv64", "s390x" };
@@ -42,6 +42,9 @@ public abstract class GoBuilderSettings
     /// <summary>The engine; null resolves it as the docker CLI does (DOCKER_HOST, else the local socket).</summary>
     public Uri? DockerHost { get; set; }
 
+    /// <summary>How long an engine or registry exchange may pass without a byte (--inactivity-timeout); null for two minutes.</summary>
+    public TimeSpan? InactivityTimeout { get; set; }
+
     internal GoModule LoadModule(ICakeContext context) =>
         GoModule.Load((SourceDirectory ?? context.Environment.WorkingDirectory).MakeAbsolute(context.Environment).FullPath);
 
@@ -66,7 +69,7 @@ public abstract class GoBuilderSettings
 
     /// <summary>The engine or this machine's Go, as <see cref="Builder"/> asks.</summary>
     internal Task<SelectedGoBuilder> SelectAsync(Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken) =>
-        SelectedGoBuilder.SelectAsync(Builder, DockerHost, new Hosting.EngineProgressLogger(logger), null, cancellationToken);
+        SelectedGoBuilder.SelectAsync(Builder, DockerHost, new Hosting.EngineProgressLogger(logger), null, cancellationToken, InactivityTimeout);
 
     /// <summary>The builder container's image (resolved, made once when it is the default) for the engine; the named or default name otherwise (unused on the host).</summary>
     internal async Task<GoBuilder> GoBuilderForAsync(SelectedGoBuilder selected, GoModule module, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken) =>

@@ -13,10 +13,10 @@ namespace Cake.MiniContainer.Hosting;
 /// </summary>
 internal static class StepExecution
 {
-    public static T Run<T>(ICakeContext context, string step, Uri? dockerHost, Func<DockerEngine, ILogger, CancellationToken, Task<T>> body) =>
+    public static T Run<T>(ICakeContext context, string step, IEngineSettings settings, Func<DockerEngine, ILogger, CancellationToken, Task<T>> body) =>
         Run(context, step, async (logger, cancellationToken) =>
         {
-            using var engine = await DockerEngine.ConnectAsync(dockerHost, new EngineProgressLogger(logger), cancellationToken).ConfigureAwait(false);
+            using var engine = await DockerEngine.ConnectAsync(settings.DockerHost, new EngineProgressLogger(logger), cancellationToken, inactivityTimeout: settings.InactivityTimeout).ConfigureAwait(false);
             return await ReportingEngineLossAsync(engine, cancellationToken, () => body(engine, logger, cancellationToken)).ConfigureAwait(false);
         });
 
@@ -30,7 +30,7 @@ internal static class StepExecution
         {
             return await body().ConfigureAwait(false);
         }
-        catch (Exception e) when (engine is not null && !cancellationToken.IsCancellationRequested && e is not DockerEngineUnavailableException)
+        catch (Exception e) when (engine is not null && !cancellationToken.IsCancellationRequested && e is not (DockerEngineUnavailableException or DockerEngineStalledException))
         {
             if (await engine.WhyNotAnsweringAsync().ConfigureAwait(false) is { } why)
                 throw new DockerEngineUnavailableException(engine.Endpoint.ToString(), why);

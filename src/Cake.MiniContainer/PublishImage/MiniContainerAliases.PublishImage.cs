@@ -16,7 +16,7 @@ public static partial class MiniContainerAliases
         ArgumentException.ThrowIfNullOrWhiteSpace(image);
         ArgumentNullException.ThrowIfNull(settings);
         var request = settings.ToRequest(context);
-        return StepExecution.Run(context, "PublishImage", settings.DockerHost, async (engine, logger, ct) =>
+        return StepExecution.Run(context, "PublishImage", settings, async (engine, logger, ct) =>
         {
             var published = await PublishImageStep.RunAsync(engine, image, request, logger, ct).ConfigureAwait(false);
             RunSummary.Current.AddDigest(image, published.Reference, published.Digest);

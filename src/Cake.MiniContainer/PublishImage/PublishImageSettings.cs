@@ -6,7 +6,7 @@ using MiniContainer.Images.Publish;
 namespace Cake.MiniContainer.PublishImage;
 
 /// <summary>Settings for <c>PublishImage</c>: where to push, and as whom.</summary>
-public sealed class PublishImageSettings
+public sealed class PublishImageSettings : Hosting.IEngineSettings
 {
     /// <summary>host[:port]; empty for Docker Hub.</summary>
     public required string Registry { get; set; }
@@ -27,6 +27,11 @@ public sealed class PublishImageSettings
     public FilePath? DigestFile { get; set; }
 
     public Uri? DockerHost { get; set; }
+
+
+    /// <summary>How long an engine or registry exchange may pass without a byte (--inactivity-timeout); null for two minutes.</summary>
+
+    public TimeSpan? InactivityTimeout { get; set; }
 
     /// <summary>The core's request: where, as whom, and the digest file (artifacts/image-digest.txt when none is named).</summary>
     internal PublishRequest ToRequest(ICakeContext context)

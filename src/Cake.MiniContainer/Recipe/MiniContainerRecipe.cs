@@ -95,6 +95,7 @@ public sealed class MiniContainerRecipe
             File = file,
             ExtraCertificateFiles = Settings.CaFiles.Select(f => new FilePath(f)).ToList(),
             OutputFile = CaBundlePath,
+            InactivityTimeout = Settings.InactivityTimeout,
         });
     }
 
@@ -154,7 +155,9 @@ public sealed class MiniContainerRecipe
                 RunSummary.Current.AddSkipped("SmokeTest", reason);
                 continue;
             }
-            _context.SmokeTest(image.Reference, Settings.SmokeTestFor(image.Binary) ?? new SmokeTestSettings());
+            var smokeTest = Settings.SmokeTestFor(image.Binary) ?? new SmokeTestSettings();
+            smokeTest.InactivityTimeout ??= Settings.InactivityTimeout;
+            _context.SmokeTest(image.Reference, smokeTest);
         }
     }
 
@@ -177,6 +180,7 @@ public sealed class MiniContainerRecipe
                 Username = Settings.RegistryUsername,
                 Password = Settings.RegistryPassword,
                 DigestFile = Path.Combine(Settings.ImageDirectory, $"{image.Binary}.digest"),
+                InactivityTimeout = Settings.InactivityTimeout,
             };
             if (image.IsIndex)
             {
@@ -214,6 +218,7 @@ public sealed class MiniContainerRecipe
         CaBundleFile = File.Exists(CaBundlePath) ? CaBundlePath : null,
         Labels = new OciLabelRequest { Source = Settings.SourceUrl, Title = title, Version = Settings.Tag, SourceDirectory = Settings.Source },
         BuildFlags = buildFlags,
+        InactivityTimeout = Settings.InactivityTimeout,
     };
 
     /// <summary>Whether this run uses a Docker Engine: --engine=docker or none, else whether one answers (asked once per run).</summary>
@@ -236,6 +241,7 @@ public sealed class MiniContainerRecipe
         settings.Builder = Settings.Engine switch { EngineChoice.Docker => GoBuilderKind.Engine, EngineChoice.None => GoBuilderKind.Local, _ => GoBuilderKind.Auto };
         settings.Packages = Settings.Packages.ToList();
         settings.Variables = new Dictionary<string, string>(Settings.Variables);
+        settings.InactivityTimeout = Settings.InactivityTimeout;
         return settings;
     }
 

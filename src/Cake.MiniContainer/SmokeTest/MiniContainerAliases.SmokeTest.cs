@@ -25,7 +25,7 @@ public static partial class MiniContainerAliases
             Environment = settings.Environment.ToList(),
             Server = settings.Port is { } port ? new ServerProbe(port) { Path = settings.Path } : null,
         };
-        return StepExecution.Run(context, "SmokeTest", settings.DockerHost, async (engine, logger, ct) =>
+        return StepExecution.Run(context, "SmokeTest", settings, async (engine, logger, ct) =>
         {
             var result = await SmokeTestStep.RunAsync(engine, image, spec, logger, ct).ConfigureAwait(false);
             return new SmokeTestPassed(result.Image, result.Checked, result.Duration, result.OutputText);

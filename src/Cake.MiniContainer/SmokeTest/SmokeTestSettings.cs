@@ -1,7 +1,7 @@
 namespace Cake.MiniContainer.SmokeTest;
 
 /// <summary>Settings for <c>SmokeTest</c>: a one-shot run (exit code, output) or a server that answers HTTP.</summary>
-public sealed class SmokeTestSettings
+public sealed class SmokeTestSettings : Hosting.IEngineSettings
 {
     /// <summary>Arguments after the entry point; null keeps the image's CMD.</summary>
     public IList<string>? Arguments { get; set; }
@@ -21,4 +21,9 @@ public sealed class SmokeTestSettings
     public IList<string> Environment { get; set; } = [];
 
     public Uri? DockerHost { get; set; }
+
+
+    /// <summary>How long an engine or registry exchange may pass without a byte (--inactivity-timeout); null for two minutes.</summary>
+
+    public TimeSpan? InactivityTimeout { get; set; }
 }

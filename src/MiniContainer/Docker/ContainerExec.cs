@@ -1,5 +1,3 @@
-using MiniContainer.Docker.Wire;
-
 namespace MiniContainer.Docker;
 
 /// <summary>Runs a command in a running container (docker exec) and streams its output lines.</summary>
@@ -12,14 +10,11 @@ public sealed class ContainerExec(DockerEngine engine)
         var execId = await engine.Api.CreateExecAsync(containerId, command, environment, workingDirectory, cancellationToken).ConfigureAwait(false);
 
         var output = new List<ContainerOutputLine>();
-        await using (var started = await engine.Api.StartExecAsync(execId, cancellationToken).ConfigureAwait(false))
+        await engine.Api.RunExecAsync(execId, line =>
         {
-            await new ContainerLineReader(line =>
-            {
-                output.Add(line);
-                onLine?.Invoke(line);
-            }).ReadToEndAsync(new MultiplexedFrames(started.Body), cancellationToken).ConfigureAwait(false);
-        }
+            output.Add(line);
+            onLine?.Invoke(line);
+        }, cancellationToken).ConfigureAwait(false);
 
         var inspected = await engine.Api.InspectExecAsync(execId, cancellationToken).ConfigureAwait(false)
                         ?? throw new MiniContainerException($"The Docker Engine no longer knows the exec {execId[..12]} it just ran in container {containerId[..12]}.");

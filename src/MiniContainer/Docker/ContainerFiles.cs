@@ -15,28 +15,31 @@ public sealed class ContainerFiles(DockerEngine engine)
         using var archive = new MemoryStream();
         DeterministicTar.WriteDirectory(archive, hostDirectory, containerDirectory, include);
         archive.Position = 0;
-        await engine.Client.Containers.ExtractArchiveToContainerAsync(
-            container.Id, new CopyToContainerParameters { Path = "/" }, archive, cancellationToken).ConfigureAwait(false);
+        await engine.CallAsync("copy into container " + container.Id[..12], (client, ct) => client.Containers.ExtractArchiveToContainerAsync(
+            container.Id, new CopyToContainerParameters { Path = "/" }, archive, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Copies one file out of the container to <paramref name="hostPath"/>, keeping its mode.</summary>
     public async Task CopyFileOutAsync(RunningContainer container, string containerPath, string hostPath, CancellationToken cancellationToken)
     {
-        ContainerArchiveResponse response;
-        try
-        {
-            response = await engine.Client.Containers.GetArchiveFromContainerAsync(
-                container.Id, new ContainerPathStatParameters { Path = containerPath }, false, cancellationToken).ConfigureAwait(false);
-        }
-        catch (global::Docker.DotNet.DockerContainerNotFoundException e)
-        {
-            throw new MiniContainerException($"The container has no file {containerPath} to copy out: {e.Message}");
-        }
-
         // Buffer the archive first: TarReader's sized reads over the engine's chunked stream fail near its end.
         await using var buffered = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        await using (var stream = response.Stream ?? throw new MiniContainerException($"The engine sent no archive for {containerPath}."))
-            await stream.CopyToAsync(buffered, cancellationToken).ConfigureAwait(false);
+        await engine.StreamAsync("copy out of container " + container.Id[..12], async (client, guard, ct) =>
+        {
+            ContainerArchiveResponse response;
+            try
+            {
+                response = await client.Containers.GetArchiveFromContainerAsync(
+                    container.Id, new ContainerPathStatParameters { Path = containerPath }, false, ct).ConfigureAwait(false);
+            }
+            catch (global::Docker.DotNet.DockerContainerNotFoundException e)
+            {
+                throw new MiniContainerException($"The container has no file {containerPath} to copy out: {e.Message}");
+            }
+            await using (var stream = new ActivityStream(response.Stream ?? throw new MiniContainerException($"The engine sent no archive for {containerPath}."), guard.Saw))
+                await stream.CopyToAsync(buffered, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
         buffered.Position = 0;
         using var reader = new TarReader(buffered);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)

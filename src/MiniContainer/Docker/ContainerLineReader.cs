@@ -4,29 +4,21 @@ using Docker.DotNet;
 namespace MiniContainer.Docker;
 
 /// <summary>Splits a container's multiplexed stdout/stderr into lines as they arrive.</summary>
-internal sealed class ContainerLineReader(Action<ContainerOutputLine> onLine)
+/// <param name="onActivity">Called for each piece read (a stall guard's sign of life).</param>
+internal sealed class ContainerLineReader(Action<ContainerOutputLine> onLine, Action? onActivity = null)
 {
     private readonly LineAssembler _stdout = new(text => onLine(new ContainerOutputLine(text, IsError: false)));
     private readonly LineAssembler _stderr = new(text => onLine(new ContainerOutputLine(text, IsError: true)));
 
-    /// <summary>Docker.DotNet's stream of an attached container (logs, run-to-completion).</summary>
-    public Task ReadToEndAsync(MultiplexedStream stream, CancellationToken cancellationToken) =>
-        ReadToEndAsync(async (buffer, ct) =>
-        {
-            var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, ct).ConfigureAwait(false);
-            return (read.EOF ? 0 : read.Count, read.Target == MultiplexedStream.TargetStream.StandardError);
-        }, cancellationToken);
-
-    /// <summary>The engine client's stream of an attached exec.</summary>
-    public Task ReadToEndAsync(Wire.MultiplexedFrames frames, CancellationToken cancellationToken) =>
-        ReadToEndAsync((buffer, ct) => frames.ReadAsync(buffer, ct), cancellationToken);
-
-    /// <param name="read">Fills the buffer with output of one stream; a count of 0 at the end.</param>
-    private async Task ReadToEndAsync(Func<byte[], CancellationToken, Task<(int Count, bool IsError)>> read, CancellationToken cancellationToken)
+    /// <summary>Reads an attached container's or exec's stream (stdout and stderr multiplexed) to its end.</summary>
+    public async Task ReadToEndAsync(MultiplexedStream stream, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
-        while (await read(buffer, cancellationToken).ConfigureAwait(false) is var (count, isError) && count > 0)
-            (isError ? _stderr : _stdout).Append(buffer.AsSpan(0, count));
+        while (await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false) is { EOF: false } read)
+        {
+            onActivity?.Invoke();
+            (read.Target == MultiplexedStream.TargetStream.StandardError ? _stderr : _stdout).Append(buffer.AsSpan(0, read.Count));
+        }
         _stdout.Flush();
         _stderr.Flush();
     }

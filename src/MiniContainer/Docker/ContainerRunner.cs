@@ -36,7 +36,7 @@ public sealed class ContainerRunner(DockerEngine engine)
 
         try
         {
-            var created = await engine.Client.Containers.CreateContainerAsync(parameters, cancellationToken).ConfigureAwait(false);
+            var created = await engine.CallAsync("container create from " + spec.Image, (client, ct) => client.Containers.CreateContainerAsync(parameters, ct), cancellationToken).ConfigureAwait(false);
             return new RunningContainer(engine, created.ID, spec);
         }
         catch (DockerImageNotFoundException)

@@ -1,41 +1,44 @@
 using Docker.DotNet;
-using Docker.DotNet.X509;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using MiniContainer.Docker.Wire;
 
 namespace MiniContainer.Docker;
 
 /// <summary>
-/// One connection to a Docker Engine, resolved as the docker CLI does (DOCKER_HOST, contexts).
-/// The calls every build makes go through <see cref="Api"/>; the rest through Docker.DotNet's
-/// <see cref="Client"/>, made on first use (building it costs ~40 ms in a fresh process).
-/// The operations of this folder take it; callers never need Docker.DotNet types for the common steps.
+/// One connection to a Docker Engine, resolved as the docker CLI does (DOCKER_HOST, contexts), through
+/// Docker.DotNet. Every call is bounded by <see cref="InactivityTimeout"/>: a request that gets no answer
+/// in that time, or a stream that goes silent while the engine no longer answers a ping, ends in a
+/// <see cref="DockerEngineStalledException"/> naming the endpoint. The calls every build makes are in
+/// <see cref="Api"/>; the operations of this folder take the engine, so callers rarely need Docker.DotNet types.
 /// </summary>
 public sealed class DockerEngine : IDisposable
 {
-    private readonly Lazy<IDockerClient> _client;
+    /// <summary>How long a ping may take when a silent stream makes us ask whether the engine is still there.</summary>
+    private static readonly TimeSpan PingBound = TimeSpan.FromSeconds(10);
 
-    private DockerEngine(EngineApi api, ILogger logger)
+    private DockerEngine(IDockerClient client, Uri endpoint, DockerTls? tls, TimeSpan inactivityTimeout, ILogger logger)
     {
-        Api = api;
+        Client = client;
+        Endpoint = endpoint;
+        Tls = tls;
+        InactivityTimeout = inactivityTimeout;
         Logger = logger;
-        _client = new Lazy<IDockerClient>(() =>
-        {
-            var builder = new DockerClientBuilder().WithTimeout(Timeout.InfiniteTimeSpan).WithEndpoint(api.Endpoint);
-            if (api.Tls is { } tls)
-                builder = builder.WithAuthProvider(DockerTlsCertificates.LoadFromDirectory(tls.CertificateDirectory, tls.VerifyServer, DockerTls.CaFileName, DockerTls.CertificateFileName, DockerTls.KeyFileName).CreateCredentials());
-            return builder.Build();
-        });
+        Api = new EngineApi(this);
     }
 
-    /// <summary>Docker.DotNet, for the calls <see cref="Api"/> does not make (build, push, pull, create, archives).</summary>
-    public IDockerClient Client => _client.Value;
+    /// <summary>Docker.DotNet; call it through <see cref="CallAsync{T}"/> or <see cref="StreamAsync{T}"/>, which bound it.</summary>
+    internal IDockerClient Client { get; }
 
-    /// <summary>The engine calls every build makes, without Docker.DotNet's first-use cost.</summary>
+    /// <summary>The engine calls every build makes (ping, inspect, exec, list, load, tag, volumes, the warm builder's create and start).</summary>
     public EngineApi Api { get; }
 
-    public Uri Endpoint => Api.Endpoint;
+    public Uri Endpoint { get; }
+
+    /// <summary>The TLS spoken to the engine; null for a plain connection.</summary>
+    public DockerTls? Tls { get; }
+
+    /// <summary>How long an exchange may pass without a byte (see <see cref="MiniContainer.InactivityTimeout"/>).</summary>
+    public TimeSpan InactivityTimeout { get; }
 
     internal ILogger Logger { get; }
 
@@ -45,10 +48,14 @@ public sealed class DockerEngine : IDisposable
     /// </summary>
     public bool SharesFileSystem => Endpoint.Scheme is "unix" or "npipe";
 
+    /// <summary>Whether the endpoint is one MiniContainer reaches (unix, tcp and npipe endpoints).</summary>
+    public static bool Supports(Uri endpoint) => endpoint.Scheme is "unix" or "tcp" or "http" or "npipe";
+
     /// <summary>Connects and checks that the engine answers.</summary>
     /// <param name="tls">TLS for a TCP endpoint; null takes what the environment sets (<see cref="DockerTls.FromEnvironment()"/>).</param>
+    /// <param name="inactivityTimeout">Null: <see cref="MiniContainer.InactivityTimeout.Default"/>.</param>
     /// <exception cref="DockerEngineUnavailableException">Nothing answers at the endpoint, or not with the TLS asked for.</exception>
-    public static async Task<DockerEngine> ConnectAsync(Uri? endpoint = null, ILogger? logger = null, CancellationToken cancellationToken = default, DockerTls? tls = null)
+    public static async Task<DockerEngine> ConnectAsync(Uri? endpoint = null, ILogger? logger = null, CancellationToken cancellationToken = default, DockerTls? tls = null, TimeSpan? inactivityTimeout = null)
     {
         logger ??= NullLogger.Instance;
         Uri resolved;
@@ -60,24 +67,78 @@ public sealed class DockerEngine : IDisposable
         {
             throw new DockerEngineUnavailableException("(the docker CLI's configuration)", e);
         }
-        if (!EngineApi.Supports(resolved))
+        if (!Supports(resolved))
             throw new DockerEngineUnavailableException(resolved.ToString(), new NotSupportedException($"MiniContainer reaches an engine through unix://, tcp:// or npipe://, not {resolved.Scheme}://."));
 
-        var engine = new DockerEngine(new EngineApi(resolved, tls ?? DockerTls.FromEnvironment()), logger);
+        var limit = inactivityTimeout ?? MiniContainer.InactivityTimeout.Default;
+        tls = resolved.Scheme is "tcp" or "http" ? tls ?? DockerTls.FromEnvironment() : null;
+        DockerEngine engine;
+        try
+        {
+            var builder = new DockerClientBuilder().WithEndpoint(resolved).WithTimeout(limit);
+            if (tls is not null) builder = builder.WithAuthProvider(tls.CreateCredentials());
+            engine = new DockerEngine(builder.Build(), resolved, tls, limit, logger);
+        }
+        catch (MiniContainerException e)
+        {
+            throw new DockerEngineUnavailableException(resolved.ToString(), e);
+        }
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(15));
-            await engine.Api.PingAsync(timeout.Token).ConfigureAwait(false);
+            await engine.Client.System.PingAsync(timeout.Token).ConfigureAwait(false);
             logger.LogDebug("Docker Engine answers at {Endpoint}", resolved);
             return engine;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             engine.Dispose();
-            throw new DockerEngineUnavailableException(resolved.ToString(), e);
+            throw new DockerEngineUnavailableException(resolved.ToString(), e is OperationCanceledException ? new TimeoutException("no answer to a ping within 15 s", e) : e);
         }
     }
+
+    /// <summary>A request with one answer, bounded by Docker.DotNet's timeout (set to <see cref="InactivityTimeout"/>).</summary>
+    /// <exception cref="DockerEngineStalledException">No answer within the bound.</exception>
+    internal async Task<T> CallAsync<T>(string operation, Func<IDockerClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call(Client, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DockerEngineStalledException(Endpoint.ToString(), operation, InactivityTimeout, e);
+        }
+    }
+
+    internal Task CallAsync(string operation, Func<IDockerClient, CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        CallAsync<bool>(operation, async (client, ct) =>
+        {
+            await call(client, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// A call that streams (exec output, logs, load, push, build, archives), which Docker.DotNet leaves
+    /// unbounded: the call reports each byte or message it sees to the <see cref="EngineStallGuard"/>; after
+    /// <see cref="InactivityTimeout"/> of silence the engine is pinged, and a silent build in a live engine goes on.
+    /// </summary>
+    /// <exception cref="DockerEngineStalledException">Silence, and the engine does not answer a ping either.</exception>
+    internal async Task<T> StreamAsync<T>(string operation, Func<IDockerClient, EngineStallGuard, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        using var guard = new EngineStallGuard(AnswersPingAsync, InactivityTimeout, cancellationToken);
+        try
+        {
+            return await call(Client, guard, guard.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (guard.Stalled && !cancellationToken.IsCancellationRequested)
+        {
+            throw new DockerEngineStalledException(Endpoint.ToString(), operation, InactivityTimeout, e);
+        }
+    }
+
+    private async Task<bool> AnswersPingAsync() => await WhyNotAnsweringAsync().ConfigureAwait(false) is null;
 
     /// <summary>
     /// Whether the engine still answers; null when it does, else why not. A step that failed asks
@@ -85,11 +146,15 @@ public sealed class DockerEngine : IDisposable
     /// </summary>
     public async Task<Exception?> WhyNotAnsweringAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var timeout = new CancellationTokenSource(InactivityTimeout < PingBound ? InactivityTimeout : PingBound);
         try
         {
-            await Api.PingAsync(timeout.Token).ConfigureAwait(false);
+            await Client.System.PingAsync(timeout.Token).ConfigureAwait(false);
             return null;
+        }
+        catch (OperationCanceledException e)
+        {
+            return new TimeoutException($"no answer to a ping within {(int)Math.Ceiling((InactivityTimeout < PingBound ? InactivityTimeout : PingBound).TotalSeconds)} s", e);
         }
         catch (Exception e)
         {
@@ -97,8 +162,5 @@ public sealed class DockerEngine : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (_client.IsValueCreated) _client.Value.Dispose();
-    }
+    public void Dispose() => Client.Dispose();
 }

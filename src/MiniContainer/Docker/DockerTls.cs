@@ -1,4 +1,5 @@
 using System.Net.Security;
+using Docker.DotNet.X509;
 using System.Security.Cryptography.X509Certificates;
 
 namespace MiniContainer.Docker;
@@ -29,26 +30,31 @@ public sealed record DockerTls(string CertificateDirectory, bool VerifyServer)
         return new DockerTls(directory, verify);
     }
 
-    /// <summary>The client side of the TLS handshake with the engine at <paramref name="host"/>.</summary>
-    /// <exception cref="MiniContainerException">A certificate file is missing.</exception>
-    internal SslClientAuthenticationOptions ClientOptions(string host)
+    /// <summary>Docker.DotNet's TLS: the client certificate when there is one, and the engine checked against ca.pem when asked.</summary>
+    /// <exception cref="MiniContainerException">DOCKER_TLS_VERIFY is set and there is no ca.pem.</exception>
+    internal CertificateCredentials CreateCredentials()
     {
-        var options = new SslClientAuthenticationOptions { TargetHost = host };
-        if (File.Exists(CertificateFile))
-            options.ClientCertificates = [X509Certificate2.CreateFromPemFile(CertificateFile, File.Exists(KeyFile) ? KeyFile : null)];
-        if (!VerifyServer)
-        {
-            options.RemoteCertificateValidationCallback = (_, _, _, _) => true;
-            return options;
-        }
+        var certificate = File.Exists(CertificateFile) ? X509Certificate2.CreateFromPemFile(CertificateFile, File.Exists(KeyFile) ? KeyFile : null) : null;
+        // DOCKER_TLS without DOCKER_TLS_VERIFY: the docker CLI's "encrypt, don't check", which the user chose.
+        if (!VerifyServer) return new CertificateCredentials(certificate) { ServerCertificateValidationCallback = (_, _, _, _) => true };
         if (!File.Exists(CaFile))
             throw new MiniContainerException(
                 $"DOCKER_TLS_VERIFY is set, but there is no {CaFile} to check the engine's certificate against. " +
                 "Set DOCKER_CERT_PATH to the folder with the engine's ca.pem and your cert.pem and key.pem.");
-        var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
-        policy.CustomTrustStore.AddRange(LoadPemCertificates(CaFile));
-        options.CertificateChainPolicy = policy;
-        return options;
+        var authorities = LoadPemCertificates(CaFile);
+        return new CertificateCredentials(certificate)
+        {
+            ServerCertificateValidationCallback = (_, presented, _, errors) =>
+            {
+                // The chain is ours to judge (ca.pem, not the system's roots); the name is the endpoint's, as the docker CLI checks it.
+                if (presented is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)) return false;
+                using var chain = new X509Chain();
+                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
+                return chain.Build(presented as X509Certificate2 ?? new X509Certificate2(presented));
+            },
+        };
     }
 
     private static X509Certificate2Collection LoadPemCertificates(string path)

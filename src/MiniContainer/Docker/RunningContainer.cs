@@ -25,27 +25,32 @@ public sealed class RunningContainer : IAsyncDisposable
     public ContainerSpec Spec { get; }
 
     public Task StartAsync(CancellationToken cancellationToken) =>
-        _engine.Client.Containers.StartContainerAsync(Id, new ContainerStartParameters(), cancellationToken);
+        _engine.CallAsync("container start " + Id[..12], (client, ct) => client.Containers.StartContainerAsync(Id, new ContainerStartParameters(), ct), cancellationToken);
 
     /// <summary>Follows the container's output line by line until it closes (the container ended).</summary>
     public async Task FollowOutputAsync(Action<ContainerOutputLine> onLine, CancellationToken cancellationToken)
     {
         var parameters = new ContainerLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true };
-        using var stream = await _engine.Client.Containers.GetContainerLogsAsync(Id, parameters, cancellationToken).ConfigureAwait(false);
-        await new ContainerLineReader(onLine).ReadToEndAsync(stream, cancellationToken).ConfigureAwait(false);
+        await _engine.StreamAsync("logs of container " + Id[..12], async (client, guard, ct) =>
+        {
+            using var stream = await client.Containers.GetContainerLogsAsync(Id, parameters, ct).ConfigureAwait(false);
+            await new ContainerLineReader(onLine, guard.Saw).ReadToEndAsync(stream, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> WaitAsync(CancellationToken cancellationToken) =>
-        (await _engine.Client.Containers.WaitContainerAsync(Id, cancellationToken).ConfigureAwait(false)).StatusCode;
+        (await _engine.StreamAsync("wait for container " + Id[..12], (client, _, ct) => client.Containers.WaitContainerAsync(Id, ct), cancellationToken).ConfigureAwait(false)).StatusCode;
 
     public async Task<bool> IsRunningAsync(CancellationToken cancellationToken) =>
-        (await _engine.Client.Containers.InspectContainerAsync(Id, cancellationToken).ConfigureAwait(false)).State?.Running ?? false;
+        (await _engine.Api.InspectContainerAsync(Id, cancellationToken).ConfigureAwait(false))?.Running ?? false;
 
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _removed, 1) == 1) return;
         // Not the caller's token: cleanup must happen after a cancellation too, within a bound.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // A stalled engine would hold the build for the whole bound: its own inactivity timeout is enough.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Min(30, _engine.InactivityTimeout.TotalSeconds)));
         try
         {
             await _engine.Client.Containers.RemoveContainerAsync(Id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, timeout.Token).ConfigureAwait(false);

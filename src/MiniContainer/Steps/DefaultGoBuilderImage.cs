@@ -59,16 +59,21 @@ public static class DefaultGoBuilderImage
     private static async Task PullAsync(DockerEngine engine, ImageReference official, string local, ILogger logger, CancellationToken cancellationToken)
     {
         string? error = null;
-        var progress = new EngineProgress(message =>
+        var progress = (EngineStallGuard guard) => new EngineProgress(message =>
         {
+            guard.Saw();
             if (message.Error?.Message is { Length: > 0 } failure) error ??= failure;
             else if (message.Status is { Length: > 0 } status && message.Progress is null)
                 logger.LogInformation("pull: {Id}{Status}", message.ID is null ? "" : message.ID + " ", status);
         });
         try
         {
-            await engine.Client.Images.CreateImageAsync(
-                new ImagesCreateParameters { FromImage = official.Name, Tag = official.Tag }, null, progress, cancellationToken).ConfigureAwait(false);
+            await engine.StreamAsync("pull " + official, async (client, guard, ct) =>
+            {
+                await client.Images.CreateImageAsync(
+                    new ImagesCreateParameters { FromImage = official.Name, Tag = official.Tag }, null, progress(guard), ct).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerApiException e)
         {

@@ -29,7 +29,7 @@ public sealed class SelectedGoBuilder : IDisposable
     public static SelectedGoBuilder ForHost(LocalGoBuilder? local = null) => new(null, local ?? new LocalGoBuilder());
 
     /// <exception cref="DockerEngineUnavailableException">Engine was asked for and none answers.</exception>
-    public static async Task<SelectedGoBuilder> SelectAsync(GoBuilderKind kind, Uri? endpoint, ILogger logger, LocalGoBuilder? local = null, CancellationToken cancellationToken = default)
+    public static async Task<SelectedGoBuilder> SelectAsync(GoBuilderKind kind, Uri? endpoint, ILogger logger, LocalGoBuilder? local = null, CancellationToken cancellationToken = default, TimeSpan? inactivityTimeout = null)
     {
         switch (kind)
         {
@@ -37,11 +37,11 @@ public sealed class SelectedGoBuilder : IDisposable
                 logger.LogInformation("Builder: the host's Go (local, as asked)");
                 return ForHost(local);
             case GoBuilderKind.Engine:
-                return ForEngine(await DockerEngine.ConnectAsync(endpoint, logger, cancellationToken).ConfigureAwait(false), local);
+                return ForEngine(await DockerEngine.ConnectAsync(endpoint, logger, cancellationToken, inactivityTimeout: inactivityTimeout).ConfigureAwait(false), local);
             default:
                 try
                 {
-                    return ForEngine(await DockerEngine.ConnectAsync(endpoint, logger, cancellationToken).ConfigureAwait(false), local);
+                    return ForEngine(await DockerEngine.ConnectAsync(endpoint, logger, cancellationToken, inactivityTimeout: inactivityTimeout).ConfigureAwait(false), local);
                 }
                 catch (DockerEngineUnavailableException e)
                 {

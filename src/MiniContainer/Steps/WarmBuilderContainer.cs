@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using MiniContainer.Docker;
-using MiniContainer.Docker.Wire;
 
 namespace MiniContainer.Steps;
 

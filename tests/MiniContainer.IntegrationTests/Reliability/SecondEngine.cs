@@ -106,10 +106,20 @@ public class SecondEngine : IAsyncLifetime
         _dockerd = null;
     }
 
+    /// <summary>Freezes the engine (SIGSTOP): its sockets stay open and take bytes, but nothing answers, as a hung engine.</summary>
+    public void Freeze() => ProcessRunner.Run("kill", ["-STOP", _dockerd!.Id.ToString()]).ExitCode.ShouldBe(0);
+
+    /// <summary>Lets a frozen engine go on (SIGCONT).</summary>
+    public void Thaw()
+    {
+        if (_dockerd is { HasExited: false }) ProcessRunner.Run("kill", ["-CONT", _dockerd.Id.ToString()]);
+    }
+
     public Task<DockerEngine> ConnectAsync() => DockerEngine.ConnectAsync(new Uri(UnixHost));
 
     public Task DisposeAsync()
     {
+        Thaw();
         Stop();
         // A containerd that outlived its dockerd (it should not) would keep mounts under the folder.
         var containerdPid = Path.Combine(_root, "exec", "containerd", "containerd.pid");

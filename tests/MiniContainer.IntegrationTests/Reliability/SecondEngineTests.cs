@@ -44,6 +44,40 @@ public sealed class SecondEngineTests(SecondEngine engine2) : IClassFixture<Seco
         left.ShouldBeEmpty("the interrupted build's container is removed by the next run, no manual cleanup");
     }
 
+    [EngineTheory]
+    [InlineData("unix")]
+    [InlineData("tcp")]
+    public async Task An_engine_frozen_mid_build_ends_the_build_within_the_inactivity_timeout_with_one_error_naming_it(string transport)
+    {
+        using var repository = ConsumerRepository.CopyOf("hello");
+        var host = transport == "unix" ? engine2.UnixHost : engine2.TcpHost;
+        var environment = new Dictionary<string, string> { ["DOCKER_HOST"] = host, ["GOFLAGS"] = SlowLink.AddTo(repository.Directory) };
+        using var cake = CakeProcess.Start(repository, environment, ["GoCompile", .. ConsumerRepository.TestImages, "--inactivity-timeout=4s"]);
+        try
+        {
+            using (var engine = await engine2.ConnectAsync())
+                await SlowLink.WaitForHeldBuildAsync(engine, _ => true, TimeSpan.FromMinutes(3), () => cake.Output + engine2.RecentLog);
+
+            engine2.Freeze();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (exitCode, _) = cake.WaitForExit(TimeSpan.FromSeconds(120));
+
+            exitCode.ShouldNotBe(0, cake.Output);
+            // 4 s of silence, a ping bounded by the same 4 s, the step's own check of the engine, and Cake's exit.
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), cake.Output);
+            var errors = cake.Output.Split('\n').Where(line => line.Contains("stopped answering")).ToList();
+            errors.Count.ShouldBe(1, cake.Output);
+            errors[0].ShouldContain(host.Replace("unix://", "").Replace("tcp://", ""));
+            errors[0].ShouldContain("GoCompile");
+            errors[0].ShouldContain("--inactivity-timeout");
+            cake.Output.ShouldNotContain("   at ", customMessage: "no stack trace");
+        }
+        finally
+        {
+            engine2.Thaw();
+        }
+    }
+
     [EngineFact]
     public async Task A_remote_engine_over_loopback_tcp_builds_by_copy_and_gives_the_same_image()
     {

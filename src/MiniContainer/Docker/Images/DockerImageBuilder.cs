@@ -17,8 +17,9 @@ public sealed class DockerImageBuilder(DockerEngine engine)
         string? imageId = null;
         string? error = null;
 
-        void OnMessage(JSONMessage message)
+        void OnMessage(JSONMessage message, EngineStallGuard guard)
         {
+            guard.Saw();
             if (message.Error?.Message is { Length: > 0 } failure) error ??= failure;
             foreach (var line in (message.Stream ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -39,8 +40,12 @@ public sealed class DockerImageBuilder(DockerEngine engine)
         };
         try
         {
-            await engine.Client.Images.BuildImageFromDockerfileAsync(parameters, context, [], new Dictionary<string, string>(),
-                new EngineProgress(OnMessage), cancellationToken).ConfigureAwait(false);
+            await engine.StreamAsync("image build " + name, async (client, guard, ct) =>
+            {
+                await client.Images.BuildImageFromDockerfileAsync(parameters, context, [], new Dictionary<string, string>(),
+                    new EngineProgress(message => OnMessage(message, guard)), ct).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerApiException e)
         {
@@ -52,8 +57,7 @@ public sealed class DockerImageBuilder(DockerEngine engine)
         return imageId;
     }
 
-    internal static string EngineMessage(DockerApiException e) =>
-        Wire.EngineMessages.ErrorText(e.ResponseBody ?? "") is { Length: > 0 } text ? text : e.Message;
+    internal static string EngineMessage(DockerApiException e) => EngineApiException.EngineText(e);
 
     internal static string? AsString(object? value) => value switch
     {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using MiniContainer.Docker.Wire;
 
 namespace MiniContainer.Docker.Images;
 

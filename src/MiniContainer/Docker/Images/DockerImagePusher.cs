@@ -14,9 +14,9 @@ public sealed class DockerImagePusher(DockerEngine engine)
     {
         try
         {
-            await engine.Client.Images.TagImageAsync(image, new ImageTagParameters { RepositoryName = target.Name, Tag = target.Tag, }, cancellationToken).ConfigureAwait(false);
+            await engine.Api.TagImageAsync(image, target.Name, target.Tag, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerImageNotFoundException)
+        catch (EngineApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
             throw new DockerImageMissingException(image, engine.Endpoint.ToString(), "Build it first (the Image step).");
         }
@@ -38,8 +38,9 @@ public sealed class DockerImagePusher(DockerEngine engine)
                 IdentityToken = credentials.IdentityToken,
             };
 
-        void OnMessage(JSONMessage message)
+        void OnMessage(JSONMessage message, EngineStallGuard guard)
         {
+            guard.Saw();
             reader.Read(message);
             // Status and progress lines only: the engine never echoes auth, but the error goes through Scrub below.
             if (message.Status is { Length: > 0 } status && message.Progress is null)
@@ -48,8 +49,13 @@ public sealed class DockerImagePusher(DockerEngine engine)
 
         try
         {
-            await engine.Client.Images.PushImageAsync(target.Name, new ImagePushParameters { Tag = target.Tag }, auth,
-                new EngineProgress(OnMessage), cancellationToken).ConfigureAwait(false);
+            EnginePathValue.Checked(target.Name, "image name");
+            await engine.StreamAsync("push " + target, async (client, guard, ct) =>
+            {
+                await client.Images.PushImageAsync(target.Name, new ImagePushParameters { Tag = target.Tag }, auth,
+                    new EngineProgress(message => OnMessage(message, guard)), ct).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerApiException e)
         {

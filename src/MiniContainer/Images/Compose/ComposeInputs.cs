@@ -24,7 +24,7 @@ internal static class ComposeInputs
     public static async Task<ImagesListResponse?> FindImageAsync(DockerEngine engine, string fingerprint, CancellationToken cancellationToken)
     {
         var filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{Label}={fingerprint}"] = true } };
-        var images = await engine.Client.Images.ListImagesAsync(new ImagesListParameters { Filters = filters }, cancellationToken).ConfigureAwait(false);
+        var images = await engine.CallAsync("image list", (client, ct) => client.Images.ListImagesAsync(new ImagesListParameters { Filters = filters }, ct), cancellationToken).ConfigureAwait(false);
         return images.OrderByDescending(i => i.Created).FirstOrDefault();
     }
 
@@ -33,6 +33,6 @@ internal static class ComposeInputs
     {
         var carried = (image.RepoTags ?? []).ToHashSet(StringComparer.Ordinal);
         foreach (var tag in tags.Where(t => !carried.Contains($"{t.Name}:{t.Tag ?? "latest"}")))
-            await engine.Client.Images.TagImageAsync(image.ID, new ImageTagParameters { RepositoryName = tag.Name, Tag = tag.Tag ?? "latest" }, cancellationToken).ConfigureAwait(false);
+            await engine.Api.TagImageAsync(image.ID, tag.Name, tag.Tag ?? "latest", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -40,9 +40,14 @@ internal static class EngineBaseConfigs
         var topLevelJson = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         try
         {
-            await using (var archive = await engine.Client.Images.SaveImageAsync(imageId, cancellationToken).ConfigureAwait(false))
-            await using (var file = new FileStream(exported, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-                await archive.CopyToAsync(file, 1 << 16, cancellationToken).ConfigureAwait(false);
+            await engine.StreamAsync("image save " + imageId, async (client, guard, ct) =>
+            {
+                EnginePathValue.Checked(imageId, "image ID");
+                await using (var archive = new ActivityStream(await client.Images.SaveImageAsync(imageId, ct).ConfigureAwait(false), guard.Saw))
+                await using (var file = new FileStream(exported, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+                    await archive.CopyToAsync(file, 1 << 16, ct).ConfigureAwait(false);
+                return true;
+            }, cancellationToken).ConfigureAwait(false);
 
             await using var saved = new FileStream(exported, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             var reader = new TarReader(saved);

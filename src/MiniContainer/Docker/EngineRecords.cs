@@ -1,4 +1,4 @@
-namespace MiniContainer.Docker.Wire;
+namespace MiniContainer.Docker;
 
 /// <summary>An image as the engine holds it: its ID (the config digest) and its size on disk.</summary>
 public sealed record EngineImage(string Id, long Size);
