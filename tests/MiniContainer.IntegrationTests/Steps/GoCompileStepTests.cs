@@ -39,6 +39,19 @@ public class GoCompileStepTests(ITestOutputHelper output)
     }
 
     [EngineFact]
+    public async Task A_builder_image_with_a_line_break_is_refused_on_the_library_path_before_it_reaches_a_request()
+    {
+        using var engine = await DockerEngine.ConnectAsync();
+        var request = new GoCompileRequest(GoModule.Load(TestBed.CopyOf(TestBed.Example("hello"), "crlf")), new GoBuildOptions(),
+            new GoBuilder { Image = TestBed.BuilderImage + "\r\nX-Injected: 1" }, TestBed.TempDirectory("bin"), true);
+
+        var refused = await Should.ThrowAsync<MiniContainerException>(() => GoCompileStep.RunAsync(engine, request, _logger));
+
+        refused.Message.ShouldContain("is not a valid image reference");
+        (await LeftoverContainers.OfStepsAsync(engine, "compile")).ShouldBeEmpty();
+    }
+
+    [EngineFact]
     public async Task A_second_compile_of_an_unchanged_tree_reuses_the_build_cache()
     {
         using var engine = await DockerEngine.ConnectAsync();
