@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using MiniContainer.Images.Oci.Json;
 using MiniContainer.Images.Spec;
 
 namespace MiniContainer.Sbom;
@@ -12,8 +11,6 @@ public static class ProvenanceLabels
     public const string GoVersion = "dev.minicontainer.go.version";
     public const string BuildSettings = "dev.minicontainer.go.build-settings";
     public const string BuildFlags = "dev.minicontainer.go.build-flags";
-
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static ImmutableSortedDictionary<string, string> For(BuildProvenance provenance)
     {
@@ -27,8 +24,8 @@ public static class ProvenanceLabels
         if (!string.IsNullOrEmpty(provenance.GoVersion)) labels[GoVersion] = provenance.GoVersion;
         // A JSON array of "key=value", in the order Go recorded them (the "build" lines of `go version -m`):
         // label values take no newlines, and values hold spaces (-ldflags), so a plain join would be ambiguous.
-        if (provenance.BuildSettings.Count > 0) labels[BuildSettings] = JsonSerializer.Serialize(provenance.BuildSettings, Json);
-        if (provenance.BuildFlags.Count > 0) labels[BuildFlags] = JsonSerializer.Serialize(provenance.BuildFlags, Json);
+        if (provenance.BuildSettings.Count > 0) labels[BuildSettings] = OciJson.Array(provenance.BuildSettings);
+        if (provenance.BuildFlags.Count > 0) labels[BuildFlags] = OciJson.Array(provenance.BuildFlags);
         return labels.ToImmutable();
     }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MiniContainer.Elf;
 
@@ -20,8 +18,6 @@ public static class SpdxDocumentWriter
     public const string ImageId = "SPDXRef-Image";
     public const string BaseImageId = "SPDXRef-BaseImage";
     private const string NoAssertion = "NOASSERTION";
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>"Tool: MiniContainer-&lt;version&gt;", the document's creator.</summary>
     public static string Creator { get; } = $"Tool: MiniContainer-{typeof(SpdxDocumentWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"}";
@@ -80,7 +76,7 @@ public static class SpdxDocumentWriter
         if (ProvenanceText(image.Provenance) is { } provenance) document["comment"] = provenance;
         document["packages"] = body["packages"]!.DeepClone();
         document["relationships"] = body["relationships"]!.DeepClone();
-        return JsonSerializer.SerializeToUtf8Bytes(document, Json);
+        return Serialize(document);
     }
 
     private static JsonObject ImagePackage(SbomImage image, string created)
@@ -203,8 +199,8 @@ public static class SpdxDocumentWriter
         if (provenance.Source is { } source) parts.Add($"source {source}");
         if (provenance.Revision is { } revision) parts.Add($"revision {revision}{(provenance.Modified ? " with uncommitted changes (dirty)" : "")}");
         if (provenance.GoVersion is { } go) parts.Add($"built with {go}");
-        if (provenance.BuildFlags.Count > 0) parts.Add($"go build flags: {System.Text.Json.JsonSerializer.Serialize(provenance.BuildFlags, Json)}");
-        if (provenance.BuildSettings.Count > 0) parts.Add($"build settings: {System.Text.Json.JsonSerializer.Serialize(provenance.BuildSettings, Json)}");
+        if (provenance.BuildFlags.Count > 0) parts.Add($"go build flags: {Indented(provenance.BuildFlags)}");
+        if (provenance.BuildSettings.Count > 0) parts.Add($"build settings: {Indented(provenance.BuildSettings)}");
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
@@ -219,9 +215,16 @@ public static class SpdxDocumentWriter
 
     private static string ContentHash(string name, string created, JsonObject body)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["name"] = name, ["created"] = created, ["body"] = body.DeepClone() }, Json);
+        var bytes = Serialize(new JsonObject { ["name"] = name, ["created"] = created, ["body"] = body.DeepClone() });
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
+
+    private static byte[] Serialize(JsonNode document) =>
+        MiniContainerJsonContext.Write(document, MiniContainerJsonContext.Default.JsonNode, MiniContainerJsonContext.IndentedRelaxed);
+
+    // Indented inside a one-line comment, as the document's first versions wrote it: the namespace hashes this text.
+    private static string Indented(IReadOnlyList<string> items) =>
+        MiniContainerJsonContext.WriteText(items, MiniContainerJsonContext.Default.IReadOnlyListString, MiniContainerJsonContext.IndentedRelaxed);
 
     private static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

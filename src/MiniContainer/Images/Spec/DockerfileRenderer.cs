@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 
 namespace MiniContainer.Images.Spec;
 
@@ -48,7 +47,9 @@ public static class DockerfileRenderer
     }
 
     // Exec form, so no shell is needed (scratch has none) and arguments are not re-split.
-    private static string JsonArray(IReadOnlyList<string> items) => JsonSerializer.Serialize(items);
+    // Escaped as the serializer does by default ('+', '<', non-ASCII as \uXXXX): the Dockerfile's text keys the engine's build cache.
+    private static string JsonArray(IReadOnlyList<string> items) =>
+        MiniContainerJsonContext.WriteText(items, MiniContainerJsonContext.Default.IReadOnlyListString, default);
 
     // Dockerfile double quotes: backslash escapes, and '$' would otherwise expand as a variable.
     private static string Quote(string value) =>

@@ -94,8 +94,8 @@ public static class ImageConfigComposer
             foreach (var entry in baseHistory) history.Add(entry?.DeepClone());
         foreach (var layer in layers)
             history.Add(new JsonObject { ["created"] = time, ["created_by"] = layer.CreatedBy, ["comment"] = "minicontainer" });
-        var settings = $"WORKDIR {RuntimeImageSpec.AppDirectory}; ENTRYPOINT {System.Text.Json.JsonSerializer.Serialize(spec.EffectiveEntrypoint, OciJson.Options)}" +
-                       (spec.Command is null ? "" : $"; CMD {System.Text.Json.JsonSerializer.Serialize(spec.Command, OciJson.Options)}") +
+        var settings = $"WORKDIR {RuntimeImageSpec.AppDirectory}; ENTRYPOINT {OciJson.Array(spec.EffectiveEntrypoint)}" +
+                       (spec.Command is null ? "" : $"; CMD {OciJson.Array(spec.Command)}") +
                        (spec.User is null ? "" : $"; USER {spec.User}");
         history.Add(new JsonObject { ["created"] = time, ["created_by"] = settings, ["comment"] = "minicontainer", ["empty_layer"] = true });
         return history;

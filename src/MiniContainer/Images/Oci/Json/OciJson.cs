@@ -1,19 +1,18 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace MiniContainer.Images.Oci.Json;
 
-/// <summary>How every JSON document we write is serialised: compact, UTF-8, only the escapes JSON needs.</summary>
+/// <summary>How every OCI document we write is serialised: compact, UTF-8, only the escapes JSON needs.</summary>
 internal static class OciJson
 {
-    public static readonly JsonSerializerOptions Options = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static byte[] Serialize(JsonNode node) => MiniContainerJsonContext.Write(node, MiniContainerJsonContext.Default.JsonNode, MiniContainerJsonContext.Compact);
 
-    public static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static byte[] Serialize(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node, Options);
+    /// <summary>A JSON array of strings, as a Dockerfile's exec form and the history lines write it.</summary>
+    public static string Array(IReadOnlyList<string> items) =>
+        MiniContainerJsonContext.WriteText(items, MiniContainerJsonContext.Default.IReadOnlyListString, MiniContainerJsonContext.Compact);
 
     /// <summary>RFC 3339 in UTC to the second: the "created" form the image spec and the labels use.</summary>
     public static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
