@@ -141,13 +141,9 @@ public sealed class SpdxDocumentWriterTests
     }
 
     [Fact]
-    public void The_same_inputs_give_the_same_bytes_and_the_time_comes_from_the_input()
+    public void The_creation_time_comes_from_the_input()
     {
-        var first = SpdxDocumentWriter.Write(Image());
-        var second = SpdxDocumentWriter.Write(Image());
-
-        second.ShouldBe(first);
-        Parse(first).GetProperty("creationInfo").GetProperty("created").GetString().ShouldBe("2023-11-14T22:13:20Z");
+        Parse(SpdxDocumentWriter.Write(Image())).GetProperty("creationInfo").GetProperty("created").GetString().ShouldBe("2023-11-14T22:13:20Z");
     }
 
     [Fact]
