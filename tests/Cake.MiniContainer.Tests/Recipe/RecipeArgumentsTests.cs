@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Cake.MiniContainer.Recipe;
+using MiniContainer.Go;
 
 namespace Cake.MiniContainer.Tests.Recipe;
 
@@ -12,11 +14,47 @@ public class RecipeArgumentsTests
         required.ShouldBeSubsetOf(RecipeArguments.All.Select(a => a.CommandLine));
     }
 
-    [Fact]
-    public void Each_argument_has_its_environment_variable()
+    // A value for each argument that differs from its default; an argument added without one fails the test below.
+    private static readonly Dictionary<string, string> Samples = new()
     {
-        RecipeArguments.BuilderImage.EnvironmentVariable.ShouldBe("MINICONTAINER_BUILDER_IMAGE");
-        RecipeArguments.RegistryPassword.EnvironmentVariable.ShouldBe("MINICONTAINER_REGISTRY_PASSWORD");
+        ["source"] = "/repo/service", ["output"] = "out", ["engine"] = "none", ["image-assembly"] = "load",
+        ["builder-image"] = "builder:1", ["cc"] = "clang", ["cgo"] = "false", ["goarch"] = "arm64", ["platforms"] = "linux/arm64",
+        ["cross-cc"] = "arm64=aarch64-linux-musl-gcc", ["packages"] = "./cmd/api", ["base-image"] = "scratch", ["image"] = "other",
+        ["tag"] = "1.2", ["registry"] = "127.0.0.1:5000", ["registry-username"] = "someone", ["registry-password"] = "secret",
+        ["ca-bundle"] = "none", ["ca-file"] = "/repo/extra.pem", ["sbom"] = "false", ["source-url"] = "https://git.example.invalid/hello",
+        ["binary"] = "/repo/tool", ["smoke-test"] = "false", ["inactivity-timeout"] = "90s",
+    };
+
+    // What an argument cannot go without, given as an argument in every run of its check.
+    private static readonly Dictionary<string, Dictionary<string, string>> Companions = new()
+    {
+        ["registry-username"] = new() { ["registry-password"] = "secret" },
+        ["registry-password"] = new() { ["registry-username"] = "someone" },
+    };
+
+    private static readonly GoModule Hello = new("/repo", "example.com/hello", "1.21", null, false);
+
+    private static string Resolved(Dictionary<string, string> arguments, Dictionary<string, string> environment) =>
+        JsonSerializer.Serialize(RecipeSettingsResolver.Resolve(new MiniContainerSettings(), arguments.GetValueOrDefault, environment.GetValueOrDefault,
+            "/repo", _ => true, _ => Hello), new JsonSerializerOptions { IncludeFields = true });
+
+    [Fact]
+    public void Each_argument_is_also_read_from_its_environment_variable_with_the_same_effect()
+    {
+        foreach (var argument in RecipeArguments.All)
+        {
+            Samples.ShouldContainKey(argument.Name, $"{argument.CommandLine} needs a sample value here");
+            argument.EnvironmentVariable.ShouldBe("MINICONTAINER_" + argument.Name.ToUpperInvariant().Replace('-', '_'));
+            var companions = Companions.GetValueOrDefault(argument.Name) ?? [];
+
+            var fromEnvironment = Resolved(new(companions), new() { [argument.EnvironmentVariable] = Samples[argument.Name] });
+            var fromArgument = Resolved(new(companions) { [argument.Name] = Samples[argument.Name] }, []);
+
+            // A pair (user name and password) cannot resolve half given, so there the value itself is looked for.
+            if (companions.Count == 0) fromEnvironment.ShouldNotBe(Resolved([], []), $"{argument.EnvironmentVariable}={Samples[argument.Name]} changed nothing");
+            else fromEnvironment.ShouldContain(JsonSerializer.Serialize(Samples[argument.Name]));
+            fromEnvironment.ShouldBe(fromArgument, $"{argument.EnvironmentVariable} and {argument.CommandLine} differ");
+        }
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class DaemonlessRecipeTests(RegistryFixture registry) : IClassFixt
         var digest = File.ReadAllText(Path.Combine(repository.Artifacts, "image", "hello.digest")).Trim();
         fromLayout.StandardOutput.Trim().ShouldBe(digest);
         registry.DigestBySkopeo("hello", "local").ShouldBe(digest);
-        File.Exists(Path.Combine(repository.Artifacts, "sbom", $"hello-linux-{HostArch}.spdx.json")).ShouldBeTrue();
+        File.Exists(Path.Combine(repository.Artifacts, "sbom", $"hello-linux-{HostMachine.GoArch}.spdx.json")).ShouldBeTrue();
         run.StandardOutput.ShouldContain("SmokeTest skipped: hello:local was composed without a Docker Engine");
         run.StandardOutput.ShouldMatch(@"Skipped:\s+SmokeTest: hello:local");
         run.Output.ShouldNotContain(RegistryFixture.Password);
@@ -51,7 +51,7 @@ public sealed class DaemonlessRecipeTests(RegistryFixture registry) : IClassFixt
         ProcessRunner.Run("docker", ["rmi", "hello:local"]);
     }
 
-    [EngineFact]
+    [Fact]
     public void Several_platforms_with_cgo_off_push_one_index_over_both_with_an_sbom_each()
     {
         using var repository = ConsumerRepository.CopyOf("hello");
@@ -81,7 +81,7 @@ public sealed class DaemonlessRecipeTests(RegistryFixture registry) : IClassFixt
             "--source-url=https://example.com/hello.git", $"--registry={registry.Address}"]);
 
         run.ExitCode.ShouldBe(0, run.Output);
-        var sbom = Path.Combine(repository.Artifacts, "sbom", $"hello-linux-{HostArch}.spdx.json");
+        var sbom = Path.Combine(repository.Artifacts, "sbom", $"hello-linux-{HostMachine.GoArch}.spdx.json");
         File.Exists(sbom).ShouldBeTrue(run.StandardOutput);
         using (var document = JsonDocument.Parse(File.ReadAllText(sbom)))
             document.RootElement.GetProperty("spdxVersion").GetString().ShouldBe("SPDX-2.3");
@@ -100,5 +100,4 @@ public sealed class DaemonlessRecipeTests(RegistryFixture registry) : IClassFixt
         ProcessRunner.Run("docker", ["rmi", "hello:labelled"]);
     }
 
-    private static string HostArch => System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "arm64" : "amd64";
 }

@@ -2,11 +2,11 @@ using MiniContainer.IntegrationTests.Fixtures;
 
 namespace MiniContainer.IntegrationTests.Cake;
 
-/// <summary>Wrong settings end the real Cake run non-zero with one message that names the argument.</summary>
+/// <summary>Wrong settings end the real Cake run non-zero with one message that names the argument (before any engine is asked).</summary>
 [Collection(EngineCollection.Name)]
 public sealed class RecipeArgumentTests
 {
-    [EngineFact]
+    [Fact]
     public void A_wrong_argument_value_fails_with_a_message_naming_the_argument()
     {
         using var repository = ConsumerRepository.CopyOf("hello");
@@ -18,7 +18,7 @@ public sealed class RecipeArgumentTests
         run.Output.ShouldNotContain("   at ");
     }
 
-    [EngineFact]
+    [Fact]
     public void A_wrong_environment_value_names_its_variable_from_build_ps1_too()
     {
         using var repository = ConsumerRepository.CopyOf("hello");

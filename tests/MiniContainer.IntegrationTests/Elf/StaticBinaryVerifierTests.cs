@@ -1,11 +1,12 @@
 using MiniContainer.Elf;
+using MiniContainer.IntegrationTests.Fixtures;
 
 namespace MiniContainer.IntegrationTests.Elf;
 
 [Collection(RealBinariesCollection.Name)]
 public sealed class StaticBinaryVerifierTests(RealBinariesFixture binaries)
 {
-    private static readonly VerificationPolicy CompileStepPolicy = VerificationPolicy.ForGoBuild("amd64", RealBinariesFixture.CompileStepLdflags);
+    private static readonly VerificationPolicy CompileStepPolicy = VerificationPolicy.ForGoBuild(HostMachine.GoArch, RealBinariesFixture.CompileStepLdflags);
     private readonly StaticBinaryVerifier verifier = new();
 
     [Fact]
@@ -17,8 +18,8 @@ public sealed class StaticBinaryVerifierTests(RealBinariesFixture binaries)
         var report = result.Report;
         report.Format.Class.ShouldBe("ELF64");
         report.Format.Endianness.ShouldBe("little");
-        report.Format.Machine.ShouldBe("AMD64");
-        report.Format.GoArch.ShouldBe("amd64");
+        report.Format.Machine.ShouldBe(HostMachine.ElfMachine);
+        report.Format.GoArch.ShouldBe(HostMachine.GoArch);
         report.Format.Type.ShouldBe("EXEC");
         report.Format.EntryPoint.ShouldNotBe(0UL);
         report.File.Size.ShouldBe(new FileInfo(binaries.MuslStatic).Length);
@@ -33,7 +34,7 @@ public sealed class StaticBinaryVerifierTests(RealBinariesFixture binaries)
         go.Path.ShouldBe("example.com/hello");
         go.Main.ShouldBe(new GoModuleVersion("example.com/hello", "(devel)", null));
         go.Setting("CGO_ENABLED").ShouldBe("1");
-        go.Setting("GOARCH").ShouldBe("amd64");
+        go.Setting("GOARCH").ShouldBe(HostMachine.GoArch);
         go.Setting("GOOS").ShouldBe("linux");
         go.Setting("-trimpath").ShouldBe("true");
     }
@@ -79,13 +80,13 @@ public sealed class StaticBinaryVerifierTests(RealBinariesFixture binaries)
 
         result.Passed.ShouldBeFalse();
         result.Report.Linking.Linkage.ShouldBe(Linkage.Dynamic);
-        result.Report.Linking.Interpreter.ShouldBe("/lib64/ld-linux-x86-64.so.2");
+        result.Report.Linking.Interpreter.ShouldBe(HostMachine.GlibcLoader);
         result.Report.Linking.Needed.ShouldContain("libc.so.6");
         result.Report.Libc.Flavour.ShouldBe(LibcFlavour.Glibc);
         var error = result.Findings.Single(f => f.Code == "dynamic");
         error.Severity.ShouldBe(FindingSeverity.Error);
         error.Message.ShouldContain("libc.so.6");
-        error.Message.ShouldContain("/lib64/ld-linux-x86-64.so.2");
+        error.Message.ShouldContain(HostMachine.GlibcLoader);
         error.Message.ShouldContain("-extldflags");
         error.Message.ShouldContain("musl-gcc");
     }
@@ -166,7 +167,7 @@ public sealed class StaticBinaryVerifierTests(RealBinariesFixture binaries)
 
         // Debian's musl-gcc: the "static-pie" comes out with the musl loader and a NEEDED entry.
         linking.Linkage.ShouldBe(Linkage.Dynamic);
-        linking.Interpreter.ShouldBe("/lib/ld-musl-x86_64.so.1");
+        linking.Interpreter.ShouldBe(HostMachine.MuslLoader);
         linking.Needed.ShouldContain("libc.so");
         result.Report.Libc.Flavour.ShouldBe(LibcFlavour.Musl);
         result.Passed.ShouldBeFalse();

@@ -35,7 +35,7 @@ public sealed class DaemonlessComposeTests(ITestOutputHelper output) : IDisposab
         var (digest, config) = OciReaders.SkopeoInspect($"oci:{image.LayoutDirectory}:dev");
         digest.ShouldBe(image.ManifestDigest.ToString());
         config.GetProperty("created").GetString().ShouldBe("2023-11-14T22:13:20Z");
-        config.GetProperty("architecture").GetString().ShouldBe("amd64");
+        config.GetProperty("architecture").GetString().ShouldBe(HostMachine.GoArch);
         var settings = config.GetProperty("config");
         settings.GetProperty("User").GetString().ShouldBe("65532:65532");
         settings.GetProperty("WorkingDir").GetString().ShouldBe("/app");

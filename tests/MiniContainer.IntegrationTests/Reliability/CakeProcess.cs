@@ -7,6 +7,8 @@ namespace MiniContainer.IntegrationTests.Reliability;
 /// <summary>
 /// A consumer's ./build.sh started in its own process group (setsid), as a terminal runs it, so a
 /// signal reaches the whole group: the bootstrapper's exec'd dotnet and the Cake process it starts.
+/// SIGINT is reset to its default first: a background job inherits it ignored (and .NET keeps it
+/// so for its children), and the test must see what the product does with Ctrl-C, not its parent.
 /// </summary>
 public sealed class CakeProcess : IDisposable
 {
@@ -18,7 +20,7 @@ public sealed class CakeProcess : IDisposable
     public static CakeProcess Start(ConsumerRepository repository, IDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repository.Directory };
-        foreach (var argument in (string[])["bash", "build.sh", .. arguments]) start.ArgumentList.Add(argument);
+        foreach (var argument in (string[])["env", "--default-signal=INT", "bash", "build.sh", .. arguments]) start.ArgumentList.Add(argument);
         start.Environment["NO_COLOR"] = "1";
         start.Environment["TERM"] = "dumb";
         if (environment is not null)

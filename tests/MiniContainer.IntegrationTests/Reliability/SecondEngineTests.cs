@@ -29,8 +29,7 @@ public sealed class SecondEngineTests(SecondEngine engine2) : IClassFixture<Seco
 
             exitCode.ShouldNotBe(0, cake.Output);
             var errors = cake.Output.Split('\n').Where(line => line.Contains($"127.0.0.1:{engine2.Port}")).ToList();
-            errors.ShouldNotBeEmpty(cake.Output);
-            errors.ShouldContain(line => line.Contains("GoCompile"), cake.Output);
+            errors.ShouldHaveSingleItem(cake.Output).ShouldContain("GoCompile", customMessage: cake.Output);
             cake.Output.ShouldNotContain("   at ", customMessage: "no stack trace");
         }
         await engine2.StartAsync();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MiniContainer.Docker;
 using MiniContainer.Go;
 using MiniContainer.IntegrationTests.Fixtures;
@@ -92,11 +93,13 @@ public class GoBuildFailureTests(ITestOutputHelper output)
             (await LeftoverContainers.WarmBuildersOfAsync(engine, source)).ShouldNotBeEmpty("the builder container should be running");
             await Task.Delay(500); // let go build get going inside it
 
+            var clock = Stopwatch.StartNew();
             cancellation.Cancel();
 
             await Should.ThrowAsync<OperationCanceledException>(() => compile);
             (await LeftoverContainers.OfStepsAsync(engine, "compile")).ShouldBeEmpty();
             (await LeftoverContainers.WarmBuildersOfAsync(engine, source)).ShouldBeEmpty();
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15), "from the cancel to the container gone");
         }
         finally
         {

@@ -36,7 +36,7 @@ public sealed class LocalGoBuilderTests(AnonymousRegistryFixture registry, ITest
         _logger.Text.ShouldContain("no Docker Engine answers");
         _logger.Text.ShouldContain("CC=musl-gcc");
         var binary = result.Binaries.ShouldHaveSingleItem();
-        var verification = new StaticBinaryVerifier().Verify(binary.Path, VerificationPolicy.ForGoBuild("amd64", GoCommandLine.LdFlags(Offline)));
+        var verification = new StaticBinaryVerifier().Verify(binary.Path, VerificationPolicy.ForGoBuild(HostMachine.GoArch, GoCommandLine.LdFlags(Offline)));
         verification.Report.Linking.Linkage.ToString().ShouldContain("Static");
         verification.Report.Libc.Flavour.ToString().ShouldBe("Musl");
         ProcessRunner.Run(binary.Path, ["--version"]).StandardOutput.ShouldContain("hello dev (go1.19");

@@ -42,14 +42,4 @@ public sealed class ImageBuildContextTests : IDisposable
         entries.Single(e => e.Name == "certs/ca-certificates.crt").Mode.ShouldBe((UnixFileMode)Convert.ToInt32("644", 8));
         entries.ShouldAllBe(e => e.ModificationTime == DateTimeOffset.UnixEpoch && e.Uid == 0 && e.Gid == 0);
     }
-
-    [Fact]
-    public void The_same_inputs_give_the_same_bytes()
-    {
-        var spec = Spec();
-        var first = Write(spec);
-        File.SetLastWriteTimeUtc(spec.Binaries[0].HostPath, DateTime.UtcNow.AddDays(-3));
-
-        SHA256.HashData(Write(spec)).ShouldBe(SHA256.HashData(first));
-    }
 }

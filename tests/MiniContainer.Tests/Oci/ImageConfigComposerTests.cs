@@ -70,16 +70,6 @@ public sealed class ImageConfigComposerTests
     }
 
     [Fact]
-    public void The_same_inputs_give_the_same_bytes()
-    {
-        var spec = Hello.WithEnvironment("B", "2").WithEnvironment("A", "1").WithLabel("y", "1").WithLabel("x", "2");
-        var config = ImageConfig.Read(Encoding.UTF8.GetBytes(AlpineLike));
-
-        ImageConfigComposer.Compose(config, spec, [App], Time, new OciPlatform("linux", "amd64"))
-            .ShouldBe(ImageConfigComposer.Compose(config, spec, [App], Time, new OciPlatform("linux", "amd64")));
-    }
-
-    [Fact]
     public void The_layers_follow_the_dockerfile_layout()
     {
         var layers = RuntimeImageLayers.For(Hello.WithBinary("/tmp/a-tool").WithCaBundle("/tmp/ca.pem"));

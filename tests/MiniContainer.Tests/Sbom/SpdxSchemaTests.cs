@@ -17,7 +17,7 @@ public sealed class SpdxSchemaTests
         Created = DateTimeOffset.UnixEpoch,
     }))!.AsObject();
 
-    [SpdxSchemaFact]
+    [Fact]
     public void A_document_without_its_data_license_is_rejected()
     {
         var document = ValidDocument();
@@ -26,7 +26,7 @@ public sealed class SpdxSchemaTests
         SpdxSchema.Violations(document.ToJsonString()).ShouldContain(v => v.Contains("dataLicense"));
     }
 
-    [SpdxSchemaFact]
+    [Fact]
     public void A_checksum_algorithm_outside_the_spdx_list_is_rejected()
     {
         var document = ValidDocument();
@@ -35,7 +35,7 @@ public sealed class SpdxSchemaTests
         SpdxSchema.Violations(document.ToJsonString()).ShouldNotBeEmpty();
     }
 
-    [SpdxSchemaFact]
+    [Fact]
     public void An_unknown_package_field_is_rejected()
     {
         var document = ValidDocument();
