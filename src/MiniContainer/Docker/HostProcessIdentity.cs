@@ -9,8 +9,7 @@ namespace MiniContainer.Docker;
 /// </summary>
 internal sealed record HostProcessIdentity(string Machine, int Pid, string StartTime, string BootId, string PidNamespace)
 {
-    public static HostProcessIdentity Current { get; } = new(
-        Environment.MachineName, Environment.ProcessId, StartTimeOf(Environment.ProcessId) ?? "", ReadBootId() ?? "", ReadPidNamespace() ?? "");
+    public static HostProcessIdentity Current { get; } = ReadCurrent();
 
     public override string ToString() => $"{Machine}:{Pid}:{StartTime}:{BootId}:{PidNamespace}";
 
@@ -41,13 +40,24 @@ internal sealed record HostProcessIdentity(string Machine, int Pid, string Start
     public bool IsProvablyGone() => IsProvablyGoneFrom(Current, StartTimeOf);
 
     /// <summary>Field 22 of /proc/&lt;pid&gt;/stat; null when the pid names no process, or a zombie that will never run again.</summary>
-    internal static string? StartTimeOf(int pid)
+    internal static string? StartTimeOf(int pid) => StartTimeIn($"/proc/{pid}/stat", out _);
+
+    private static HostProcessIdentity ReadCurrent()
     {
+        var startTime = StartTimeIn("/proc/self/stat", out var pidInProc);
+        // A /proc of another PID namespace (unshare --pid without --mount-proc) cannot check anyone's pids: claim no namespace.
+        var pidNamespace = pidInProc == Environment.ProcessId ? ReadPidNamespace() : null;
+        return new(Environment.MachineName, Environment.ProcessId, startTime ?? "", ReadBootId() ?? "", pidNamespace ?? "");
+    }
+
+    private static string? StartTimeIn(string statPath, out int pid)
+    {
+        pid = 0;
         if (!OperatingSystem.IsLinux()) return null;
         string stat;
         try
         {
-            stat = File.ReadAllText($"/proc/{pid}/stat");
+            stat = File.ReadAllText(statPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -55,7 +65,8 @@ internal sealed record HostProcessIdentity(string Machine, int Pid, string Start
         }
         // "pid (comm) S ppid ...": the fields after the last ')' (comm itself may hold one) start at field 3.
         var close = stat.LastIndexOf(')');
-        if (close < 0) return null;
+        var open = stat.IndexOf(' ');
+        if (close < 0 || open < 0 || !int.TryParse(stat.AsSpan(0, open), NumberStyles.None, CultureInfo.InvariantCulture, out pid)) return null;
         var fields = stat[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (fields.Length < 20 || fields[0] is "Z" or "X") return null;
         return fields[19];
