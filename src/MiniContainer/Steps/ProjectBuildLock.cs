@@ -26,8 +26,8 @@ public sealed partial class ProjectBuildLock : IDisposable
     /// <summary>The lock file; its holder's description is beside it (<c>.owner</c>).</summary>
     public string LockFile => _held.LockFile;
 
-    /// <summary>The folder holding the lock files: the temp folder, which every build on this machine sees.</summary>
-    internal static string LockDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "minicontainer-locks");
+    // The folder holding the lock files: in the temp folder, which every build on this machine sees.
+    private static readonly string LockDirectory = Path.Combine(Path.GetTempPath(), "minicontainer-locks");
 
     /// <summary>Takes the lock of <paramref name="projectDirectory"/>, waiting (and saying so) while another build holds it.</summary>
     /// <exception cref="OperationCanceledException">Cancelled while waiting.</exception>
