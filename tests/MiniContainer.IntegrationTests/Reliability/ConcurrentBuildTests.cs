@@ -57,6 +57,35 @@ public sealed class ConcurrentBuildTests : IAsyncLifetime
     }
 
     [EngineFact]
+    public async Task Ctrl_C_to_a_build_waiting_for_another_ends_it_within_seconds_with_one_line_and_the_other_goes_on()
+    {
+        var repository = Repository();
+        var held = new Dictionary<string, string> { ["GOFLAGS"] = SlowLink.AddTo(repository.Directory) };
+        bool MountsItsSource(global::Docker.DotNet.Models.ContainerListResponse c) => c.Mounts.Any(m => m.Source == repository.Directory);
+
+        using var first = CakeProcess.Start(repository, held, ["GoCompile", .. ConsumerRepository.TestImages]);
+        var building = await SlowLink.WaitForHeldBuildAsync(_engine, MountsItsSource, ReachTheLinker, () => first.Output);
+        using var next = CakeProcess.Start(repository, null, ["GoCompile", .. ConsumerRepository.TestImages]);
+        while (!next.Output.Contains("Waiting for the build of", StringComparison.Ordinal))
+        {
+            next.HasExited.ShouldBeFalse(next.Output);
+            await Task.Delay(250);
+        }
+
+        next.Signal("INT");
+        var (exitCode, took) = next.WaitForExit(TimeSpan.FromSeconds(60));
+
+        exitCode.ShouldNotBe(0, next.Output);
+        took.ShouldBeLessThan(TimeSpan.FromSeconds(10), next.Output);
+        next.Output.Split('\n').Count(line => line.Contains("interrupted", StringComparison.OrdinalIgnoreCase)).ShouldBe(1, next.Output);
+        next.Output.ShouldNotContain("   at ", customMessage: "no stack trace");
+        first.HasExited.ShouldBeFalse(first.Output);
+        (await ExistsAsync(building)).ShouldBeTrue("the waiting build must not touch the running build's container");
+        first.Signal("INT");
+        first.WaitForExit(TimeSpan.FromSeconds(60));
+    }
+
+    [EngineFact]
     public async Task A_build_in_another_PID_namespace_keeps_its_container_while_a_build_on_the_host_reaps_leftovers()
     {
         if (!OperatingSystem.IsLinux() || Environment.UserName != "root") return; // unshare --pid needs root
