@@ -41,9 +41,15 @@ public sealed class MiniContainerRecipe
     /// <summary>
     /// The recipe with its settings resolved now (arguments, environment, script, go.mod): each task
     /// resolves again, so a consumer's task that changes MiniContainer.Settings affects the steps after it.
+    /// The run holds the project's <see cref="ProjectBuildLock"/> from its first task: a second run of the project waits.
     /// </summary>
     public static MiniContainerRecipe For(ICakeContext context, MiniContainerSettings script) =>
-        new(context, StepExecution.Run(context, "Settings", timed: false, (_, _) => Task.FromResult(Resolve(context, script))));
+        new(context, StepExecution.Run(context, "Settings", timed: false, async (logger, cancellationToken) =>
+        {
+            var settings = Resolve(context, script);
+            await ProjectBuildLock.HoldForTheRunAsync(settings.Source, logger, cancellationToken).ConfigureAwait(false);
+            return settings;
+        }));
 
     /// <summary>Whether the build steps run: not when --binary names a file to verify alone.</summary>
     public static bool Builds(ICakeContext context) =>

@@ -10,12 +10,14 @@ public static class ContainerLabels
     public const string Session = "org.minicontainer.session";
     public const string Step = "org.minicontainer.step";
     public const string HostProcess = "org.minicontainer.host-pid";
+    /// <summary>When the container was made (Unix seconds): an owner that cannot be checked from here is judged by age.</summary>
+    public const string Created = "org.minicontainer.created";
 
     /// <summary>Identifies this process's builds.</summary>
     public static string CurrentSession { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
-    /// <summary>"machine:pid" of this process, as <see cref="HostProcess"/> holds it.</summary>
-    public static string CurrentHostProcess { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+    /// <summary>This process, told apart across hosts, boots and PID namespaces, as <see cref="HostProcess"/> holds it.</summary>
+    public static string CurrentHostProcess { get; } = HostProcessIdentity.Current.ToString();
 
     public static Dictionary<string, string> For(string step) => new()
     {
@@ -23,5 +25,6 @@ public static class ContainerLabels
         [Session] = CurrentSession,
         [Step] = step,
         [HostProcess] = CurrentHostProcess,
+        [Created] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -24,6 +24,8 @@ public static class GoCompileStep
     public static async Task<GoCompileResult> RunAsync(DockerEngine engine, GoCompileRequest request, ILogger logger, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
+        // Another build of this project would share the warm builder and write the same output folder.
+        using var projectLock = await ProjectBuildLock.AcquireAsync(request.Module.Directory, logger, cancellationToken).ConfigureAwait(false);
         var output = Path.GetFullPath(request.OutputDirectory);
         Directory.CreateDirectory(output);
         var builder = new GoBuilderContainer(engine, request.Builder, logger);

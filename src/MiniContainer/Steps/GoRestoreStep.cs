@@ -28,6 +28,8 @@ public static class GoRestoreStep
         }
 
         var stopwatch = Stopwatch.StartNew();
+        // Another build of this project would share the warm builder this one runs in.
+        using var projectLock = await ProjectBuildLock.AcquireAsync(request.Module.Directory, logger, cancellationToken).ConfigureAwait(false);
         var invocation = GoCommandLine.Download(request.Options, GoCachePaths.InContainer);
         var builder = new GoBuilderContainer(engine, request.Builder, logger);
         var builderImageId = await builder.EnsureBuilderImageAsync(request.Module, cancellationToken).ConfigureAwait(false);

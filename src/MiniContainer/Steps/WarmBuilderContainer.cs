@@ -16,7 +16,7 @@ internal sealed class WarmBuilderContainer
     public const string WarmLabel = "org.minicontainer.warm-builder";
     /// <summary>Which folders the binds named when the container started (see <see cref="HostPathIdentity"/>).</summary>
     public const string BindIdentityLabel = "org.minicontainer.bind-identity";
-    // The wrapper's $0 names the host process that runs the build ("minicontainer@machine:pid").
+    // The wrapper's $0 names the host process that runs the build ("minicontainer@" + its HostProcessIdentity).
     private const string ExecOwnerPrefix = "minicontainer@";
     private const string Heartbeat = "/tmp/.minicontainer-heartbeat";
     private static readonly TimeSpan MaximumLifetime = TimeSpan.FromHours(2);
@@ -95,7 +95,7 @@ internal sealed class WarmBuilderContainer
             // Null: ended and gone.
             if (await engine.Api.InspectExecAsync(execId, cancellationToken).ConfigureAwait(false) is not { Running: true } exec) continue;
             var owner = exec.Command.FirstOrDefault(a => a.StartsWith(ExecOwnerPrefix, StringComparison.Ordinal));
-            if (owner is not null && LeftoverContainerReaper.IsDeadProcessOfThisMachine(owner[ExecOwnerPrefix.Length..]))
+            if (owner is not null && HostProcessIdentity.Parse(owner[ExecOwnerPrefix.Length..]) is { } process && process.IsProvablyGone())
             {
                 engine.Logger.LogInformation("Replacing warm builder {Id}: a build of an interrupted process ({Owner}) still runs in it", container.Id[..12], owner[ExecOwnerPrefix.Length..]);
                 return true;

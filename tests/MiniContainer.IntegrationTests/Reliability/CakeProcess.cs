@@ -17,10 +17,15 @@ public sealed class CakeProcess : IDisposable
 
     private CakeProcess(Process process) => _process = process;
 
-    public static CakeProcess Start(ConsumerRepository repository, IDictionary<string, string>? environment, params string[] arguments)
+    public static CakeProcess Start(ConsumerRepository repository, IDictionary<string, string>? environment, params string[] arguments) =>
+        StartIn([], repository, environment, arguments);
+
+    /// <summary>./build.sh run by <paramref name="wrapper"/> (e.g. unshare), which ends with the command to run.</summary>
+    /// <remarks>SIGINT is reset to its default: a test host started as a background job passes it on ignored, and .NET then never sees Ctrl-C.</remarks>
+    public static CakeProcess StartIn(IReadOnlyList<string> wrapper, ConsumerRepository repository, IDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repository.Directory };
-        foreach (var argument in (string[])["env", "--default-signal=INT", "bash", "build.sh", .. arguments]) start.ArgumentList.Add(argument);
+        foreach (var argument in (string[])["env", "--default-signal=INT", .. wrapper, "bash", "build.sh", .. arguments]) start.ArgumentList.Add(argument);
         start.Environment["NO_COLOR"] = "1";
         start.Environment["TERM"] = "dumb";
         if (environment is not null)

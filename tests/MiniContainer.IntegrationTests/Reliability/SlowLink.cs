@@ -9,24 +9,23 @@ namespace MiniContainer.IntegrationTests.Reliability;
 /// </summary>
 public static class SlowLink
 {
-    private const string Script = "slow-link.sh";
-
-    /// <summary>Writes the script into the module and returns the GOFLAGS value that uses it.</summary>
-    public static string AddTo(string moduleDirectory)
+    /// <summary>Writes the script (the linker waits <paramref name="seconds"/>) into the module and returns the GOFLAGS value that uses it.</summary>
+    public static string AddTo(string moduleDirectory, int seconds = 300)
     {
-        var path = Path.Combine(moduleDirectory, Script);
-        File.WriteAllText(path, """
+        var script = seconds == 300 ? "slow-link.sh" : $"slow-link-{seconds}.sh";
+        var path = Path.Combine(moduleDirectory, script);
+        File.WriteAllText(path, $$"""
             #!/bin/sh
             # go asks every tool for its version (-V=full); only the real link waits.
-            if [ "${1##*/}" = link ] && [ "$2" != "-V=full" ]; then sleep 300; fi
+            if [ "${1##*/}" = link ] && [ "$2" != "-V=full" ]; then sleep {{seconds}}; fi
             exec "$@"
             """);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
-        return $"-toolexec=/src/{Script}";
+        return $"-toolexec=/src/{script}";
     }
 
-    /// <summary>Waits until a container the filter accepts runs the held linker; returns its id.</summary>
-    public static async Task<string> WaitForHeldBuildAsync(DockerEngine engine, Func<ContainerListResponse, bool> isOurs, TimeSpan limit, Func<string> diagnostics)
+    /// <summary>Waits until a container the filter accepts runs the held linker (of a script of <paramref name="seconds"/>); returns its id.</summary>
+    public static async Task<string> WaitForHeldBuildAsync(DockerEngine engine, Func<ContainerListResponse, bool> isOurs, TimeSpan limit, Func<string> diagnostics, int seconds = 300)
     {
         var deadline = DateTime.UtcNow + limit;
         while (DateTime.UtcNow < deadline)
@@ -37,7 +36,7 @@ public static class SlowLink
                 try
                 {
                     var top = await engine.Client.Containers.ListProcessesAsync(container.ID, new ContainerListProcessesParameters());
-                    if (top.Processes.Any(row => string.Join(' ', row).Contains("sleep 300"))) return container.ID;
+                    if (top.Processes.Any(row => string.Join(' ', row).Contains($"sleep {seconds}"))) return container.ID;
                 }
                 catch (global::Docker.DotNet.DockerApiException)
                 {
