@@ -26,8 +26,11 @@ public sealed partial class ProjectBuildLock : IDisposable
     /// <summary>The lock file; its holder's description is beside it (<c>.owner</c>).</summary>
     public string LockFile => _held.LockFile;
 
-    // The folder holding the lock files: in the temp folder, which every build on this machine sees.
-    private static readonly string LockDirectory = Path.Combine(Path.GetTempPath(), "minicontainer-locks");
+    // The folder holding the lock files: the user's own (XDG_RUNTIME_DIR, else ~/.cache), never a shared one
+    // such as /tmp, where another user could plant a symbolic link at a lock's name and have a build write through it.
+    private static readonly string LockDirectory = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } runtime && Path.IsPathFullyQualified(runtime)
+        ? Path.Combine(runtime, "minicontainer", "locks")
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "minicontainer", "locks");
 
     /// <summary>Takes the lock of <paramref name="projectDirectory"/>, waiting (and saying so) while another build holds it.</summary>
     /// <exception cref="OperationCanceledException">Cancelled while waiting.</exception>
@@ -111,10 +114,10 @@ public sealed partial class ProjectBuildLock : IDisposable
     /// <summary>The locked file, or null while another open file holds the lock.</summary>
     private static FileStream? Open(string lockFile)
     {
-        EnsureSharedDirectory(LockDirectory);
+        EnsurePrivateDirectory(LockDirectory);
         // FileShare.None is .NET's flock(LOCK_EX | LOCK_NB) on Unix.
         var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = ReadableAndWritableByAll;
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         FileStream stream;
         try
         {
@@ -134,7 +137,6 @@ public sealed partial class ProjectBuildLock : IDisposable
             stream.Dispose();
             return null;
         }
-        TryMakeShared(lockFile, ReadableAndWritableByAll);
         return stream;
     }
 
@@ -169,24 +171,17 @@ public sealed partial class ProjectBuildLock : IDisposable
 
     private static string OwnerFileOf(string lockFile) => Path.ChangeExtension(lockFile, ".owner");
 
-    private static void EnsureSharedDirectory(string directory)
+    private static void EnsurePrivateDirectory(string directory)
     {
         if (Directory.Exists(directory)) return;
-        Directory.CreateDirectory(directory);
-        // Sticky and writable by all, as /tmp is: builds of one project by two users still exclude each other.
-        TryMakeShared(directory, (UnixFileMode)0b1_111_111_111);
-    }
-
-    private static void TryMakeShared(string path, UnixFileMode mode)
-    {
-        if (OperatingSystem.IsWindows()) return;
         try
         {
-            if (File.GetUnixFileMode(path) != mode) File.SetUnixFileMode(path, mode);
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(directory);
+            else Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Another user's file: its mode is theirs to set.
+            throw new MiniContainerException($"Cannot make {directory}, where the lock that keeps two builds of one project apart lives ({e.Message}): make the folder above it writable for this user, or set XDG_RUNTIME_DIR to a folder that is.", e);
         }
     }
 
@@ -201,8 +196,6 @@ public sealed partial class ProjectBuildLock : IDisposable
         }
     }
 
-    private const UnixFileMode ReadableAndWritableByAll =
-        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
     // What a held lock fails the open with: Windows' sharing violation, or flock's EWOULDBLOCK errno (.NET's HResult on Unix).
     private const int SharingViolation = unchecked((int)0x80070020);
     private const int WouldBlockLinux = 11;
