@@ -1,4 +1,5 @@
 using Cake.Core.IO;
+using MiniContainer.Docker.Credentials;
 using MiniContainer.Images.Compose;
 using MiniContainer.Images.Spec;
 
@@ -43,4 +44,7 @@ public sealed class ComposeImageSettings
     public ImageAssembly Assembly { get; set; } = ImageAssembly.Auto;
 
     public Uri? DockerHost { get; set; }
+
+    /// <summary>Credentials given for the registry you publish to: used for a registry base only when it comes from that host (others get config.json's).</summary>
+    public RegistryLogin? RegistryLogin { get; set; }
 }

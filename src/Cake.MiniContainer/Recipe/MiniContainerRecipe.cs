@@ -214,6 +214,7 @@ public sealed class MiniContainerRecipe
         CaBundleFile = File.Exists(CaBundlePath) ? CaBundlePath : null,
         Labels = new OciLabelRequest { Source = Settings.SourceUrl, Title = title, Version = Settings.Tag, SourceDirectory = Settings.Source },
         BuildFlags = buildFlags,
+        RegistryLogin = Settings.RegistryLogin,
     };
 
     /// <summary>Whether this run uses a Docker Engine: --engine=docker or none, else whether one answers (asked once per run).</summary>

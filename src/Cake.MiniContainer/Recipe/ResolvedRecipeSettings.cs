@@ -1,5 +1,6 @@
 using MiniContainer.Images.Compose;
 using Cake.MiniContainer.SmokeTest;
+using MiniContainer.Docker.Credentials;
 using MiniContainer.Go;
 using MiniContainer.Images.Certificates;
 using MiniContainer.Images.Oci;
@@ -57,6 +58,10 @@ public sealed record ResolvedRecipeSettings
     public string? RegistryUsername { get; init; }
 
     public string? RegistryPassword { get; init; }
+
+    /// <summary>--registry-username/--registry-password bound to --registry: they go to that host only.</summary>
+    public RegistryLogin? RegistryLogin =>
+        Registry is { } registry && RegistryUsername is { } user && RegistryPassword is { } password ? new RegistryLogin(registry, new RegistryCredentials(user, password)) : null;
 
     public CaBundleSource CaBundleSource { get; init; } = CaBundleSource.BuilderImage;
 

@@ -13,8 +13,11 @@ public sealed record PublishRequest
 
     public required string Tag { get; init; }
 
-    /// <summary>Explicit credentials; null falls back to MINICONTAINER_REGISTRY_USERNAME/_PASSWORD, then config.json.</summary>
+    /// <summary>Explicit credentials for <see cref="Registry"/>; null falls back to MINICONTAINER_REGISTRY_USERNAME/_PASSWORD (when MINICONTAINER_REGISTRY is unset or names this registry), then config.json.</summary>
     public RegistryCredentials? Credentials { get; init; }
+
+    /// <summary>The credentials given for this push, bound to its registry: they go nowhere else.</summary>
+    public RegistryLogin? Login => Credentials is { } given ? new RegistryLogin(Registry, given) : RegistryLogin.FromEnvironment(Registry);
 
     /// <summary>The docker config to read credentials from; null for $DOCKER_CONFIG or ~/.docker/config.json.</summary>
     public string? DockerConfigFile { get; init; }

@@ -30,7 +30,7 @@ public static class SbomAttachStep
     {
         logger ??= NullLogger.Instance;
         var target = request.Target.Target;
-        var credentials = await new RegistryCredentialResolver().ResolveAsync(request.Target.Credentials, request.Target.DockerConfigFile, target.RegistryHost, cancellationToken).ConfigureAwait(false);
+        var credentials = await new RegistryCredentialResolver().ResolveAsync(request.Target.Login, request.Target.DockerConfigFile, target.RegistryHost, cancellationToken).ConfigureAwait(false);
         using var api = new DistributionApiClient(RegistryAddress.For(target.RegistryHost, request.PlainHttp), credentials);
         var repository = RegistryAddress.RepositoryPath(target);
         var image = await api.GetManifestAsync(repository, request.Subject.ToString(), cancellationToken).ConfigureAwait(false);
