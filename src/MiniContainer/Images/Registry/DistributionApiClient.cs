@@ -30,7 +30,7 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
             Timeout = TimeSpan.FromMinutes(15),
         };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("MiniContainer", "1.0"));
-        _authenticator = new RegistryAuthenticator(_http, address.Registry, credentials);
+        _authenticator = new RegistryAuthenticator(_http, address, credentials);
     }
 
     public string Registry => _address.Registry;
@@ -156,7 +156,9 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
         for (var attempt = 0; ; attempt++)
         {
             using var request = create();
-            request.Headers.Authorization = _authenticator.HeaderFor(scopes);
+            // An upload Location may name another origin: it gets no credentials, nor the token for this one.
+            var ownOrigin = _address.IsOrigin(request.RequestUri!);
+            request.Headers.Authorization = ownOrigin ? _authenticator.HeaderFor(scopes) : null;
             HttpResponseMessage response;
             try
             {
@@ -166,7 +168,7 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
             {
                 throw new RegistryRequestException(RegistryFailure.Unreachable, Registry, request.Method.Method, request.RequestUri!, null, e.Message, e);
             }
-            if (response.StatusCode != HttpStatusCode.Unauthorized || attempt > 0 || AuthChallenge.From(response.Headers) is not { } challenge) return response;
+            if (response.StatusCode != HttpStatusCode.Unauthorized || attempt > 0 || !ownOrigin || AuthChallenge.From(response.Headers) is not { } challenge) return response;
             if (!await _authenticator.RespondAsync(challenge, scopes, cancellationToken).ConfigureAwait(false)) return response;
             response.Dispose();
         }

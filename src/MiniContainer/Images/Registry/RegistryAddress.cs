@@ -17,6 +17,14 @@ public sealed record RegistryAddress(string Registry, Uri BaseUri)
         return new RegistryAddress(registry, new Uri($"{(http ? "http" : "https")}://{host}/"));
     }
 
+    /// <summary>Whether <paramref name="url"/> is on this registry's origin (scheme, host and port): only there do its credentials go.</summary>
+    public bool IsOrigin(Uri url) =>
+        url.IsAbsoluteUri && Uri.Compare(url, BaseUri, UriComponents.Scheme | UriComponents.Host | UriComponents.StrongPort, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    /// <summary>Where a registry's credentials may go: its own origin, any https URL, or plain http on loopback.</summary>
+    public bool MayReceiveCredentials(Uri url) =>
+        IsOrigin(url) || url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && IsLoopback(url.Authority));
+
     /// <summary>The repository path the API takes: Docker Hub's official images live under library/.</summary>
     public static string RepositoryPath(ImageReference reference) =>
         RegistryHost.IsDockerHub(reference.RegistryHost) && !reference.Repository.Contains('/') ? "library/" + reference.Repository : reference.Repository;
