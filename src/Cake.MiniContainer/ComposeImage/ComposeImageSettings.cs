@@ -47,4 +47,7 @@ public sealed class ComposeImageSettings
 
     /// <summary>Credentials given for the registry you publish to: used for a registry base only when it comes from that host (others get config.json's).</summary>
     public RegistryLogin? RegistryLogin { get; set; }
+
+    /// <summary>The insecure hosts (plain HTTP beyond loopback) and the inactivity bound of a registry base's pull (<c>ComposeOciImage</c>).</summary>
+    public global::MiniContainer.Images.Registry.RegistryTransport RegistryTransport { get; set; } = new();
 }

@@ -32,6 +32,7 @@ public static partial class MiniContainerAliases
             {
                 SourceDirectory = settings.Labels.SourceDirectory,
                 Login = settings.RegistryLogin,
+                Transport = settings.RegistryTransport,
                 Platform = settings.Platform is { } platform ? OciPlatform.Parse(platform) : null,
             }, logger, ct).ConfigureAwait(false);
             RunSummary.Current.AddImage(image.Tags[0], image.CompressedSize);

@@ -43,6 +43,7 @@ public static partial class MiniContainerAliases
                 SourceDirectory = settings.Image.Labels.SourceDirectory,
                 DockerArchives = settings.DockerArchives,
                 Login = settings.Image.RegistryLogin,
+                Transport = settings.Image.RegistryTransport,
             }, logger, ct).ConfigureAwait(false)).ConfigureAwait(false);
             foreach (var platform in image.Images)
             {

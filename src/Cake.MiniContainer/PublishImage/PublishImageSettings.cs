@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Core.IO;
 using MiniContainer.Docker.Credentials;
 using MiniContainer.Images.Publish;
+using MiniContainer.Images.Registry;
 
 namespace Cake.MiniContainer.PublishImage;
 
@@ -28,6 +29,9 @@ public sealed class PublishImageSettings
 
     public Uri? DockerHost { get; set; }
 
+    /// <summary>The insecure hosts (plain HTTP beyond loopback) and the inactivity bound of the push and SBOM attach.</summary>
+    public RegistryTransport Transport { get; set; } = new();
+
     /// <summary>The core's request: where, as whom, and the digest file (artifacts/image-digest.txt when none is named).</summary>
     internal PublishRequest ToRequest(ICakeContext context)
     {
@@ -40,6 +44,7 @@ public sealed class PublishImageSettings
             Tag = Tag,
             Credentials = Username is { Length: > 0 } user ? new RegistryCredentials(user, Password!) : null,
             DockerConfigFile = DockerConfigFile?.MakeAbsolute(context.Environment).FullPath,
+            Transport = Transport,
             DigestFile = DigestFile?.MakeAbsolute(context.Environment).FullPath ?? System.IO.Path.GetFullPath(System.IO.Path.Combine("artifacts", "image-digest.txt")),
         };
     }

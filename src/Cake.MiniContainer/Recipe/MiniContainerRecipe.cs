@@ -176,6 +176,7 @@ public sealed class MiniContainerRecipe
                 Tag = Settings.Tag,
                 Username = Settings.RegistryUsername,
                 Password = Settings.RegistryPassword,
+                Transport = Settings.RegistryTransport,
                 DigestFile = Path.Combine(Settings.ImageDirectory, $"{image.Binary}.digest"),
             };
             if (image.IsIndex)
@@ -215,6 +216,7 @@ public sealed class MiniContainerRecipe
         Labels = new OciLabelRequest { Source = Settings.SourceUrl, Title = title, Version = Settings.Tag, SourceDirectory = Settings.Source },
         BuildFlags = buildFlags,
         RegistryLogin = Settings.RegistryLogin,
+        RegistryTransport = Settings.RegistryTransport,
     };
 
     /// <summary>Whether this run uses a Docker Engine: --engine=docker or none, else whether one answers (asked once per run).</summary>

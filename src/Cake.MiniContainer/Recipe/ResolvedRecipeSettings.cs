@@ -2,6 +2,7 @@ using MiniContainer.Images.Compose;
 using Cake.MiniContainer.SmokeTest;
 using MiniContainer.Docker.Credentials;
 using MiniContainer.Go;
+using MiniContainer.Images.Registry;
 using MiniContainer.Images.Certificates;
 using MiniContainer.Images.Oci;
 
@@ -88,6 +89,11 @@ public sealed record ResolvedRecipeSettings
 
     /// <summary>How long an engine or registry exchange may send no byte (--inactivity-timeout).</summary>
     public TimeSpan InactivityTimeout { get; init; } = global::MiniContainer.InactivityTimeout.Default;
+
+    public IReadOnlyList<string> InsecureRegistries { get; init; } = [];
+
+    /// <summary>What every registry client of the run is bound by: the insecure hosts and the inactivity limit.</summary>
+    public RegistryTransport RegistryTransport => new() { InsecureRegistries = InsecureRegistries, InactivityTimeout = InactivityTimeout };
 
     public string BinDirectory => Path.Combine(Output, "bin");
 

@@ -32,6 +32,9 @@ public sealed record DaemonlessComposeRequest(RuntimeImageSpec Spec, IReadOnlyLi
     /// </summary>
     public RegistryLogin? Login { get; init; }
 
+    /// <summary>Which hosts may be spoken to over plain HTTP, and the inactivity bound of the base pull.</summary>
+    public Registry.RegistryTransport Transport { get; init; } = new();
+
     /// <summary>The docker config to read credentials from; null for $DOCKER_CONFIG or ~/.docker/config.json.</summary>
     public string? DockerConfigFile { get; init; }
 }

@@ -22,6 +22,9 @@ public sealed record PublishRequest
     /// <summary>The docker config to read credentials from; null for $DOCKER_CONFIG or ~/.docker/config.json.</summary>
     public string? DockerConfigFile { get; init; }
 
+    /// <summary>Which hosts may be spoken to over plain HTTP, and the inactivity bound of every registry exchange (push, SBOM attach).</summary>
+    public Registry.RegistryTransport Transport { get; init; } = new();
+
     /// <summary>Where the pushed digest is written (one line).</summary>
     public string DigestFile { get; init; } = Path.Combine("artifacts", "image-digest.txt");
 

@@ -46,7 +46,7 @@ internal sealed class DistributionPushSession : IDisposable
     {
         var target = publish.Target;
         var credentials = await resolver.ResolveAsync(publish.Login, publish.DockerConfigFile, target.RegistryHost, cancellationToken).ConfigureAwait(false);
-        var api = registryFactory?.Invoke(target.RegistryHost, credentials) ?? new DistributionApiClient(RegistryAddress.For(target.RegistryHost, plainHttp), credentials);
+        var api = registryFactory?.Invoke(target.RegistryHost, credentials) ?? publish.Transport.Open(target.RegistryHost, plainHttp, credentials);
         return new DistributionPushSession(target, tags, credentials, api);
     }
 

@@ -24,13 +24,13 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryAddress add
         return _tokens.TryGetValue(Key(scopes), out var token) ? new AuthenticationHeaderValue("Bearer", token) : null;
     }
 
-    /// <summary>Learns from a 401; true when a retry now carries something it did not before.</summary>
+    /// <summary>Learns from a 401; true when a retry now carries something it did not before (a new Bearer token counts).</summary>
     public async Task<bool> RespondAsync(AuthChallenge challenge, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
         var hadHeader = HeaderFor(scopes) is not null;
         _challenge = challenge;
         if (challenge.IsBasic) return !hadHeader && HeaderFor(scopes) is not null;
-        if (hadHeader && _challenge.IsBearer) return false;
+        // A 401 to a request that carried a token: it expired (a long push). The caller retries once, so a second 401 fails.
         _tokens[Key(scopes)] = await FetchTokenAsync(challenge, scopes, cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -56,6 +56,10 @@ internal sealed class RegistryAuthenticator(HttpClient http, RegistryAddress add
         try
         {
             response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException && ExchangeStalledException.In(e) is { } stalled && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryRequestException(RegistryFailure.Stalled, address.Registry, request.Method.Method, realmUri, null, $"{stalled.Limit.TotalSeconds:0.###} s (its token service)", e);
         }
         catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
         {

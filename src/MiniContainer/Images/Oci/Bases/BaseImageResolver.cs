@@ -22,7 +22,7 @@ internal static class BaseImageResolver
             case BaseImageSource.Registry registry:
                 var host = registry.Reference.RegistryHost;
                 var credentials = await new RegistryCredentialResolver().ResolveAsync(request.Login ?? RegistryLogin.FromEnvironment(null), request.DockerConfigFile, host, cancellationToken).ConfigureAwait(false);
-                var api = registryFactory?.Invoke(host, credentials) ?? new DistributionApiClient(RegistryAddress.For(host), credentials);
+                var api = registryFactory?.Invoke(host, credentials) ?? request.Transport.Open(host, null, credentials);
                 try
                 {
                     var puller = new RegistryBasePuller(api, store, logger);
