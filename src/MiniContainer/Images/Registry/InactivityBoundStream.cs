@@ -12,6 +12,8 @@ internal sealed class InactivityBoundStream : Stream
     // Writes go out in slices, so a slow but moving link shows progress within the limit.
     private const int WriteSlice = 16 * 1024;
 
+    private const int SendBuffer = 1 << 20;
+
     private readonly Stream _inner;
     private readonly TimeSpan _limit;
     private readonly CancellationTokenSource _stalled = new();
@@ -30,7 +32,9 @@ internal sealed class InactivityBoundStream : Stream
     /// <summary>Opens a TCP connection bound by <paramref name="limit"/>: the SocketsHttpHandler.ConnectCallback of registry clients.</summary>
     public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> Connect(TimeSpan limit) => async (context, cancellationToken) =>
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        // A written byte counts as moved once the kernel takes it: a bounded send buffer keeps the silence
+        // while it drains (after an upload's last write) short, so a slow link that keeps moving is not cut.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, SendBufferSize = SendBuffer };
         try
         {
             using var connectLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
