@@ -1,4 +1,5 @@
 using Cake.Core.IO;
+using MiniContainer.Docker.Credentials;
 using MiniContainer.Images.Compose;
 using MiniContainer.Images.Spec;
 
@@ -44,8 +45,12 @@ public sealed class ComposeImageSettings : Hosting.IEngineSettings
 
     public Uri? DockerHost { get; set; }
 
+    /// <summary>Credentials given for the registry you publish to: used for a registry base only when it comes from that host (others get config.json's).</summary>
+    public RegistryLogin? RegistryLogin { get; set; }
 
-    /// <summary>How long an engine or registry exchange may pass without a byte (--inactivity-timeout); null for two minutes.</summary>
+    /// <summary>The insecure hosts (plain HTTP beyond loopback) and the inactivity bound of a registry base's pull (<c>ComposeOciImage</c>).</summary>
+    public global::MiniContainer.Images.Registry.RegistryTransport RegistryTransport { get; set; } = new();
 
-    public TimeSpan? InactivityTimeout { get; set; }
+    /// <summary>The engine's inactivity bound is the registry's (one --inactivity-timeout).</summary>
+    TimeSpan? Hosting.IEngineSettings.InactivityTimeout => RegistryTransport.InactivityTimeout;
 }

@@ -31,6 +31,8 @@ public static partial class MiniContainerAliases
             var image = await DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(spec, settings.Tags.ToList(), new OciOutputs(layout, archive))
             {
                 SourceDirectory = settings.Labels.SourceDirectory,
+                Login = settings.RegistryLogin,
+                Transport = settings.RegistryTransport,
                 Platform = settings.Platform is { } platform ? OciPlatform.Parse(platform) : null,
             }, logger, ct).ConfigureAwait(false);
             RunSummary.Current.AddImage(image.Tags[0], image.CompressedSize);

@@ -42,6 +42,8 @@ public static partial class MiniContainerAliases
                 Source = settings.Image.Labels.Source,
                 SourceDirectory = settings.Image.Labels.SourceDirectory,
                 DockerArchives = settings.DockerArchives,
+                Login = settings.Image.RegistryLogin,
+                Transport = settings.Image.RegistryTransport,
             }, logger, ct).ConfigureAwait(false)).ConfigureAwait(false);
             foreach (var platform in image.Images)
             {

@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Core.IO;
 using MiniContainer.Docker.Credentials;
 using MiniContainer.Images.Publish;
+using MiniContainer.Images.Registry;
 
 namespace Cake.MiniContainer.PublishImage;
 
@@ -28,10 +29,11 @@ public sealed class PublishImageSettings : Hosting.IEngineSettings
 
     public Uri? DockerHost { get; set; }
 
+    /// <summary>The insecure hosts (plain HTTP beyond loopback) and the inactivity bound of the push and SBOM attach.</summary>
+    public RegistryTransport Transport { get; set; } = new();
 
-    /// <summary>How long an engine or registry exchange may pass without a byte (--inactivity-timeout); null for two minutes.</summary>
-
-    public TimeSpan? InactivityTimeout { get; set; }
+    /// <summary>The engine's inactivity bound is the registry's (one --inactivity-timeout).</summary>
+    TimeSpan? Hosting.IEngineSettings.InactivityTimeout => Transport.InactivityTimeout;
 
     /// <summary>The core's request: where, as whom, and the digest file (artifacts/image-digest.txt when none is named).</summary>
     internal PublishRequest ToRequest(ICakeContext context)
@@ -45,6 +47,7 @@ public sealed class PublishImageSettings : Hosting.IEngineSettings
             Tag = Tag,
             Credentials = Username is { Length: > 0 } user ? new RegistryCredentials(user, Password!) : null,
             DockerConfigFile = DockerConfigFile?.MakeAbsolute(context.Environment).FullPath,
+            Transport = Transport,
             DigestFile = DigestFile?.MakeAbsolute(context.Environment).FullPath ?? System.IO.Path.GetFullPath(System.IO.Path.Combine("artifacts", "image-digest.txt")),
         };
     }

@@ -185,8 +185,8 @@ public sealed class MiniContainerRecipe
                 Tag = Settings.Tag,
                 Username = Settings.RegistryUsername,
                 Password = Settings.RegistryPassword,
+                Transport = Settings.RegistryTransport,
                 DigestFile = Path.Combine(Settings.ImageDirectory, $"{image.Binary}.digest"),
-                InactivityTimeout = Settings.InactivityTimeout,
             };
             if (image.IsIndex)
             {
@@ -224,7 +224,8 @@ public sealed class MiniContainerRecipe
         CaBundleFile = File.Exists(CaBundlePath) ? CaBundlePath : null,
         Labels = new OciLabelRequest { Source = Settings.SourceUrl, Title = title, Version = Settings.Tag, SourceDirectory = Settings.Source },
         BuildFlags = buildFlags,
-        InactivityTimeout = Settings.InactivityTimeout,
+        RegistryLogin = Settings.RegistryLogin,
+        RegistryTransport = Settings.RegistryTransport,
     };
 
     /// <summary>Whether this run uses a Docker Engine: --engine=docker or none, else whether one answers (asked once per run).</summary>

@@ -84,6 +84,9 @@ public sealed class MiniContainerSettings
     /// <summary>--source-url: org.opencontainers.image.source, also recorded in the SBOM.</summary>
     public string? SourceUrl { get; set; }
 
+    /// <summary>--insecure-registry: registries (host[:port]) spoken to over plain HTTP although they are not on loopback.</summary>
+    public IList<string> InsecureRegistries { get; set; } = [];
+
     /// <summary>How long an engine or registry exchange may send no byte, e.g. "90s" or "5m" (--inactivity-timeout); default 2m.</summary>
     public string? InactivityTimeout { get; set; }
 }

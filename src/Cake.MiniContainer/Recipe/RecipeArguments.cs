@@ -26,10 +26,11 @@ public static class RecipeArguments
     public static readonly RecipeArgument CaFile = new("ca-file", "extra CA PEM files appended to the bundle, comma-separated", "none");
     public static readonly RecipeArgument Binary = new("binary", "verify this file instead of the compiled binaries (VerifyBinary alone on any file; skips GoRestore and GoCompile)", "the binaries in `<output>/bin`");
     public static readonly RecipeArgument SmokeTest = new("smoke-test", "`true` or `false`: run the SmokeTest step", "`true`");
+    public static readonly RecipeArgument InsecureRegistry = new("insecure-registry", "registries (`host[:port]`, comma-separated) spoken to over plain HTTP although they are not on loopback; plain HTTP to any other non-loopback registry is refused", "none: plain HTTP only to loopback registries");
     public static readonly RecipeArgument InactivityTimeout = new("inactivity-timeout", "how long an exchange with the Docker Engine or a registry may pass without a byte before the build stops with an error naming the endpoint: seconds (`90`) or with a unit (`90s`, `5m`)", "`2m`");
 
     public static IReadOnlyList<RecipeArgument> All { get; } =
-        [Source, Output, Engine, ImageAssembly, BuilderImage, CCompiler, Cgo, GoArch, Platforms, CrossCc, Packages, BaseImage, Image, Tag, Registry, RegistryUsername, RegistryPassword, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest, InactivityTimeout];
+        [Source, Output, Engine, ImageAssembly, BuilderImage, CCompiler, Cgo, GoArch, Platforms, CrossCc, Packages, BaseImage, Image, Tag, Registry, RegistryUsername, RegistryPassword, InsecureRegistry, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest, InactivityTimeout];
 
     /// <summary>The table the README shows (Markdown).</summary>
     public static string MarkdownTable() =>

@@ -121,6 +121,7 @@ public static class RecipeSettingsResolver
             SmokeTests = new Dictionary<string, global::Cake.MiniContainer.SmokeTest.SmokeTestSettings>(script.SmokeTests, StringComparer.Ordinal),
             ExposedPorts = script.ExposedPorts.ToList(),
             SourceUrl = (values.Get(RecipeArguments.SourceUrl) ?? Given(RecipeArguments.SourceUrl, script.SourceUrl))?.Value,
+            InsecureRegistries = (values.GetList(RecipeArguments.InsecureRegistry) ?? GivenList(RecipeArguments.InsecureRegistry, script.InsecureRegistries))?.Select(r => r.Value).ToList() ?? [],
             InactivityTimeout = Duration(values.Get(RecipeArguments.InactivityTimeout) ?? Given(RecipeArguments.InactivityTimeout, script.InactivityTimeout)) ?? global::MiniContainer.InactivityTimeout.Default,
         };
     }

@@ -1,6 +1,8 @@
 using MiniContainer.Images.Compose;
 using Cake.MiniContainer.SmokeTest;
+using MiniContainer.Docker.Credentials;
 using MiniContainer.Go;
+using MiniContainer.Images.Registry;
 using MiniContainer.Images.Certificates;
 using MiniContainer.Images.Oci;
 
@@ -58,6 +60,10 @@ public sealed record ResolvedRecipeSettings
 
     public string? RegistryPassword { get; init; }
 
+    /// <summary>--registry-username/--registry-password bound to --registry: they go to that host only.</summary>
+    public RegistryLogin? RegistryLogin =>
+        Registry is { } registry && RegistryUsername is { } user && RegistryPassword is { } password ? new RegistryLogin(registry, new RegistryCredentials(user, password)) : null;
+
     public CaBundleSource CaBundleSource { get; init; } = CaBundleSource.BuilderImage;
 
     public string? CaBundleFile { get; init; }
@@ -83,6 +89,11 @@ public sealed record ResolvedRecipeSettings
 
     /// <summary>How long an engine or registry exchange may send no byte (--inactivity-timeout).</summary>
     public TimeSpan InactivityTimeout { get; init; } = global::MiniContainer.InactivityTimeout.Default;
+
+    public IReadOnlyList<string> InsecureRegistries { get; init; } = [];
+
+    /// <summary>What every registry client of the run is bound by: the insecure hosts and the inactivity limit.</summary>
+    public RegistryTransport RegistryTransport => new() { InsecureRegistries = InsecureRegistries, InactivityTimeout = InactivityTimeout };
 
     public string BinDirectory => Path.Combine(Output, "bin");
 

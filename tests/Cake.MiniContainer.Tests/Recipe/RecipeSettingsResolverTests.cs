@@ -158,4 +158,15 @@ public class RecipeSettingsResolverTests
         Resolve(arguments: new() { ["binary"] = "/usr/bin/tool" }, existingFiles: ["/usr/bin/tool"]).Binary.ShouldBe("/usr/bin/tool");
         Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["binary"] = "/nope" })).Argument.ShouldBe(RecipeArguments.Binary);
     }
+
+    [Fact]
+    public void Insecure_registries_and_the_inactivity_limit_reach_every_registry_client_and_the_publish_login_is_bound_to_its_registry()
+    {
+        var settings = Resolve(arguments: new() { ["registry"] = "registry.corp:5000", ["inactivity-timeout"] = "7s" },
+            environment: new() { ["MINICONTAINER_INSECURE_REGISTRY"] = "registry.corp:5000, mirror.corp", ["MINICONTAINER_REGISTRY_USERNAME"] = "ci", ["MINICONTAINER_REGISTRY_PASSWORD"] = "pw" });
+
+        settings.RegistryTransport.InsecureRegistries.ShouldBe(["registry.corp:5000", "mirror.corp"]);
+        settings.RegistryTransport.InactivityTimeout.ShouldBe(TimeSpan.FromSeconds(7));
+        settings.RegistryLogin!.Registry.ShouldBe("registry.corp:5000");
+    }
 }

@@ -11,7 +11,7 @@ public sealed class CredentialHelperProcess : ICredentialHelper
 
     public async Task<RegistryCredentials?> GetAsync(string helperName, string serverAddress, CancellationToken cancellationToken)
     {
-        var program = $"docker-credential-{helperName}";
+        var program = ProgramName(helperName);
         var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
@@ -34,8 +34,15 @@ public sealed class CredentialHelperProcess : ICredentialHelper
             limit.CancelAfter(TimeSpan.FromSeconds(60));
             var stdout = helper.StandardOutput.ReadToEndAsync(limit.Token);
             var stderr = helper.StandardError.ReadToEndAsync(limit.Token);
-            await helper.StandardInput.WriteAsync(serverAddress).ConfigureAwait(false);
-            helper.StandardInput.Close();
+            try
+            {
+                await helper.StandardInput.WriteAsync(serverAddress).ConfigureAwait(false);
+                helper.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // It exited before reading the address (a broken pipe): its exit code and error stream say why, below.
+            }
             try
             {
                 await helper.WaitForExitAsync(limit.Token).ConfigureAwait(false);
@@ -48,14 +55,27 @@ public sealed class CredentialHelperProcess : ICredentialHelper
             var output = await stdout.ConfigureAwait(false);
             var errors = await stderr.ConfigureAwait(false);
 
+            if (helper.ExitCode == 0 && output.Trim().Length == 0)
+                throw new RegistryCredentialsException($"The Docker credential helper {program} ended for {serverAddress} without answering: {(errors.Trim() is { Length: > 0 } said ? said : "it printed nothing")}. Check that it works (`echo {serverAddress} | {program} get`).");
             if (helper.ExitCode != 0)
             {
                 if (output.Contains(NotFound, StringComparison.OrdinalIgnoreCase) || errors.Contains(NotFound, StringComparison.OrdinalIgnoreCase)) return null;
                 // Only the helper's error stream is shown: stdout could hold a secret.
-                throw new RegistryCredentialsException($"The Docker credential helper {program} failed for {serverAddress} (exit code {helper.ExitCode}): {errors.Trim()}");
+                throw new RegistryCredentialsException($"The Docker credential helper {program} failed for {serverAddress} (exit code {helper.ExitCode}): " +
+                    $"{(errors.Trim() is { Length: > 0 } said ? said : "it printed no error")}. Log in again with it, or remove it from config.json.");
             }
             return Parse(output, program, serverAddress);
         }
+    }
+
+    /// <summary>docker-credential-&lt;name&gt;, looked up on PATH: a name with a path separator would run a program from anywhere.</summary>
+    /// <exception cref="RegistryCredentialsException">The name is empty or not a plain helper name.</exception>
+    internal static string ProgramName(string helperName)
+    {
+        if (helperName.Length == 0 || helperName is "." or ".." || !helperName.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            throw new RegistryCredentialsException(
+                $"The Docker config names the credential helper '{helperName}', which is not a helper name (docker-credential-<name> on PATH; letters, digits, '-', '_' and '.', no path separators). Fix credsStore or credHelpers in config.json.");
+        return $"docker-credential-{helperName}";
     }
 
     internal static RegistryCredentials? Parse(string json, string program, string serverAddress)

@@ -25,11 +25,13 @@ public sealed class RegistryCredentialResolver(ICredentialHelper helper)
         return config.Auths.GetValueOrDefault(host);
     }
 
-    /// <summary>Explicit credentials win, then MINICONTAINER_REGISTRY_USERNAME/_PASSWORD, then config.json.</summary>
-    public async Task<RegistryCredentials?> ResolveAsync(RegistryCredentials? explicitCredentials, string? configPath, string registry, CancellationToken cancellationToken)
+    /// <summary>
+    /// The login's credentials when it is for <paramref name="registry"/>; every other host gets what
+    /// config.json and its credential helpers hold for that host, or nothing.
+    /// </summary>
+    public async Task<RegistryCredentials?> ResolveAsync(RegistryLogin? login, string? configPath, string registry, CancellationToken cancellationToken)
     {
-        if (explicitCredentials is not null) return explicitCredentials;
-        if (RegistryCredentials.FromEnvironment() is { } fromEnvironment) return fromEnvironment;
+        if (login is not null && login.IsFor(registry)) return login.Credentials;
         var config = await DockerConfigFile.ReadAsync(configPath ?? DockerConfigFile.DefaultPath(), cancellationToken).ConfigureAwait(false);
         return await ResolveAsync(config, registry, cancellationToken).ConfigureAwait(false);
     }

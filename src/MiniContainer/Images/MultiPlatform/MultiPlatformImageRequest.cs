@@ -56,6 +56,12 @@ public sealed record MultiPlatformImageRequest
 
     public BlobStore? BlobCache { get; init; }
 
+    /// <summary>Credentials given for one registry (the one you publish to): used for a registry base only when it comes from that host.</summary>
+    public Docker.Credentials.RegistryLogin? Login { get; init; }
+
+    /// <summary>Which hosts may be spoken to over plain HTTP, and the inactivity bound of the base pulls.</summary>
+    public Registry.RegistryTransport Transport { get; init; } = new();
+
     public string ImageShortName => ImageName.TrimEnd('/')[(ImageName.TrimEnd('/').LastIndexOf('/') + 1)..];
 
     public string LayoutDirectory => Path.Combine(OutputDirectory, "oci", ImageShortName);

@@ -88,6 +88,8 @@ public static class MultiPlatformImageStep
             Created = created,
             SourceDirectory = sourceDirectory,
             BlobCache = request.BlobCache,
+            Login = request.Login,
+            Transport = request.Transport,
         }, logger, cancellationToken).ConfigureAwait(false);
         var manifestPath = Path.Combine(request.LayoutDirectory, "blobs", "sha256", image.ManifestDigest.Hex);
         var manifest = new OciDescriptor(OciMediaTypes.ImageManifest, image.ManifestDigest, new FileInfo(manifestPath).Length) { Platform = platform };

@@ -26,8 +26,14 @@ public sealed record DaemonlessComposeRequest(RuntimeImageSpec Spec, IReadOnlyLi
     /// <summary>Where blobs are cached by digest; null for <see cref="BlobStore.Default"/>.</summary>
     public BlobStore? BlobCache { get; init; }
 
-    /// <summary>Credentials for pulling a registry base; null resolves them like a push (environment, docker config).</summary>
-    public RegistryCredentials? Credentials { get; init; }
+    /// <summary>
+    /// Credentials given for one registry (the one you publish to): used only when the base comes from that host.
+    /// Null takes MINICONTAINER_REGISTRY_USERNAME/_PASSWORD for the host MINICONTAINER_REGISTRY names; any other base host gets config.json's.
+    /// </summary>
+    public RegistryLogin? Login { get; init; }
+
+    /// <summary>Which hosts may be spoken to over plain HTTP, and the inactivity bound of the base pull.</summary>
+    public Registry.RegistryTransport Transport { get; init; } = new();
 
     /// <summary>The docker config to read credentials from; null for $DOCKER_CONFIG or ~/.docker/config.json.</summary>
     public string? DockerConfigFile { get; init; }

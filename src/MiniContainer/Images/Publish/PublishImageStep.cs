@@ -21,7 +21,7 @@ public static class PublishImageStep
     {
         logger ??= NullLogger.Instance;
         var target = request.Target;
-        var credentials = await resolver.ResolveAsync(request.Credentials, request.DockerConfigFile, target.RegistryHost, cancellationToken).ConfigureAwait(false);
+        var credentials = await resolver.ResolveAsync(request.Login, request.DockerConfigFile, target.RegistryHost, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Publish: pushing {Image} as {Target} with {Credentials}", image, target, credentials?.ToString() ?? "no credentials (anonymous)");
 
         var pusher = new DockerImagePusher(engine);

@@ -17,20 +17,24 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
     private readonly RegistryAddress _address;
     private readonly RegistryAuthenticator _authenticator;
 
-    public DistributionApiClient(RegistryAddress address, RegistryCredentials? credentials, HttpMessageHandler? handler = null)
+    public DistributionApiClient(RegistryAddress address, RegistryCredentials? credentials, HttpMessageHandler? handler = null, TimeSpan? inactivityTimeout = null)
     {
         _address = address;
+        var limit = inactivityTimeout ?? InactivityTimeout.Default;
         _http = new HttpClient(handler ?? new SocketsHttpHandler
         {
             // A loopback registry must not be sent to an HTTP proxy from the environment.
             UseProxy = !RegistryAddress.IsLoopback(address.BaseUri.Authority),
             AutomaticDecompression = DecompressionMethods.None,
+            // Every connection fails once no byte moves for the limit (a proxy's CONNECT tunnel included).
+            ConnectCallback = InactivityBoundStream.Connect(limit),
         })
         {
-            Timeout = TimeSpan.FromMinutes(15),
+            // The bound is on inactivity, not on the whole transfer: a big upload that keeps moving is not cut.
+            Timeout = Timeout.InfiniteTimeSpan,
         };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("MiniContainer", "1.0"));
-        _authenticator = new RegistryAuthenticator(_http, address.Registry, credentials);
+        _authenticator = new RegistryAuthenticator(_http, address, credentials);
     }
 
     public string Registry => _address.Registry;
@@ -49,7 +53,7 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
         try
         {
             await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-            return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+            return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), this);
         }
         catch
         {
@@ -116,7 +120,7 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
     {
         using var response = await SendAsync(() => AcceptingManifests(HttpMethod.Get, Api($"{repository}/manifests/{reference}")), RegistryScopes.Pull(repository), cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var content = await BodyAsync(response, cancellationToken).ConfigureAwait(false);
         var digest = OciDigest.Of(content);
         if (ContentDigest(response) is { } named && named != digest)
             throw new DigestMismatchException($"{Registry} ({repository}:{reference} manifest)", named, digest);
@@ -147,7 +151,7 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
         // Registries before distribution 1.1 (docker-registry 2.8 among them) answer 404: no referrers API.
         if (response.StatusCode == HttpStatusCode.NotFound || response.Content.Headers.ContentType?.MediaType != OciMediaTypes.ImageIndex) return null;
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var content = await BodyAsync(response, cancellationToken).ConfigureAwait(false);
         return new RegistryManifest(content, OciMediaTypes.ImageIndex, OciDigest.Of(content));
     }
 
@@ -156,19 +160,45 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
         for (var attempt = 0; ; attempt++)
         {
             using var request = create();
-            request.Headers.Authorization = _authenticator.HeaderFor(scopes);
+            // An upload Location may name another origin: it gets no credentials, nor the token for this one.
+            var ownOrigin = _address.IsOrigin(request.RequestUri!);
+            request.Headers.Authorization = ownOrigin ? _authenticator.HeaderFor(scopes) : null;
             HttpResponseMessage response;
             try
             {
                 response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !cancellationToken.IsCancellationRequested)
             {
-                throw new RegistryRequestException(RegistryFailure.Unreachable, Registry, request.Method.Method, request.RequestUri!, null, e.Message, e);
+                throw Failed(request, e);
             }
-            if (response.StatusCode != HttpStatusCode.Unauthorized || attempt > 0 || AuthChallenge.From(response.Headers) is not { } challenge) return response;
+            if (response.StatusCode != HttpStatusCode.Unauthorized || attempt > 0 || !ownOrigin || AuthChallenge.From(response.Headers) is not { } challenge) return response;
             if (!await _authenticator.RespondAsync(challenge, scopes, cancellationToken).ConfigureAwait(false)) return response;
             response.Dispose();
+        }
+    }
+
+    /// <summary>A transport failure as the user should read it: a stall (with its limit), a connection lost mid-exchange, or no connection at all.</summary>
+    private RegistryRequestException Failed(HttpRequestMessage request, Exception e)
+    {
+        var (method, url) = (request.Method.Method, request.RequestUri!);
+        if (ExchangeStalledException.In(e) is { } stalled)
+            return new RegistryRequestException(RegistryFailure.Stalled, Registry, method, url, null, $"{stalled.Limit.TotalSeconds:0.###} s", e);
+        return e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError }
+            ? new RegistryRequestException(RegistryFailure.Unreachable, Registry, method, url, null, e.Message, e)
+            : new RegistryRequestException(RegistryFailure.ConnectionLost, Registry, method, url, null, e.Message, e);
+    }
+
+    /// <summary>A response body, read with its failures named like the request's.</summary>
+    private async Task<byte[]> BodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw Failed(response.RequestMessage!, e);
         }
     }
 
@@ -228,11 +258,23 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
     public void Dispose() => _http.Dispose();
 
     /// <summary>The body of a blob response, which keeps the response alive until it is read.</summary>
-    private sealed class ResponseStream(HttpResponseMessage response, Stream inner) : Stream
+    private sealed class ResponseStream(HttpResponseMessage response, Stream inner, DistributionApiClient client) : Stream
     {
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                throw client.Failed(response.RequestMessage!, e);
+            }
+        }
+
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;

@@ -45,8 +45,8 @@ internal sealed class DistributionPushSession : IDisposable
         RegistryCredentialResolver resolver, Func<string, RegistryCredentials?, IRegistryApi>? registryFactory, CancellationToken cancellationToken)
     {
         var target = publish.Target;
-        var credentials = await resolver.ResolveAsync(publish.Credentials, publish.DockerConfigFile, target.RegistryHost, cancellationToken).ConfigureAwait(false);
-        var api = registryFactory?.Invoke(target.RegistryHost, credentials) ?? new DistributionApiClient(RegistryAddress.For(target.RegistryHost, plainHttp), credentials);
+        var credentials = await resolver.ResolveAsync(publish.Login, publish.DockerConfigFile, target.RegistryHost, cancellationToken).ConfigureAwait(false);
+        var api = registryFactory?.Invoke(target.RegistryHost, credentials) ?? publish.Transport.Open(target.RegistryHost, plainHttp, credentials);
         return new DistributionPushSession(target, tags, credentials, api);
     }
 

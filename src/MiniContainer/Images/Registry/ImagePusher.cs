@@ -64,9 +64,10 @@ internal sealed class ImagePusher(IRegistryApi api, ILogger logger)
                 await api.PutWholeBlobAsync(repository, location, blob.Digest, BlobFileSlice.Whole(path), cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (RegistryRequestException e) when (e.Failure is RegistryFailure.Unexpected or RegistryFailure.ServerError)
+            // Refused, or the connection closed mid-upload (some proxies cut long requests): chunks are smaller requests.
+            catch (RegistryRequestException e) when (e.Failure is RegistryFailure.Unexpected or RegistryFailure.ServerError or RegistryFailure.ConnectionLost)
             {
-                logger.LogInformation("Push: the registry did not take {Digest} whole ({Status}); sending it in chunks", blob.Digest, e.StatusCode);
+                logger.LogInformation("Push: the registry did not take {Digest} whole ({Status}); sending it in chunks", blob.Digest, e.StatusCode?.ToString() ?? e.Failure.ToString());
                 location = await api.StartUploadAsync(repository, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -11,7 +11,7 @@ namespace MiniContainer.Images.Registry;
 /// Bearer token from the challenge's realm (anonymous, with Basic credentials, or an identity token),
 /// kept per scope. No secret or token ever goes into a message.
 /// </summary>
-internal sealed class RegistryAuthenticator(HttpClient http, string registry, RegistryCredentials? credentials)
+internal sealed class RegistryAuthenticator(HttpClient http, RegistryAddress address, RegistryCredentials? credentials)
 {
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private AuthChallenge? _challenge;
@@ -24,13 +24,13 @@ internal sealed class RegistryAuthenticator(HttpClient http, string registry, Re
         return _tokens.TryGetValue(Key(scopes), out var token) ? new AuthenticationHeaderValue("Bearer", token) : null;
     }
 
-    /// <summary>Learns from a 401; true when a retry now carries something it did not before.</summary>
+    /// <summary>Learns from a 401; true when a retry now carries something it did not before (a new Bearer token counts).</summary>
     public async Task<bool> RespondAsync(AuthChallenge challenge, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
         var hadHeader = HeaderFor(scopes) is not null;
         _challenge = challenge;
         if (challenge.IsBasic) return !hadHeader && HeaderFor(scopes) is not null;
-        if (hadHeader && _challenge.IsBearer) return false;
+        // A 401 to a request that carried a token: it expired (a long push). The caller retries once, so a second 401 fails.
         _tokens[Key(scopes)] = await FetchTokenAsync(challenge, scopes, cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -38,8 +38,13 @@ internal sealed class RegistryAuthenticator(HttpClient http, string registry, Re
     private async Task<string> FetchTokenAsync(AuthChallenge challenge, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
         if (challenge.Realm is not { Length: > 0 } realm || !Uri.TryCreate(realm, UriKind.Absolute, out var realmUri))
-            throw new RegistryRequestException(RegistryFailure.Unexpected, registry, "GET", new Uri("about:blank"), null,
+            throw new RegistryRequestException(RegistryFailure.Unexpected, address.Registry, "GET", new Uri("about:blank"), null,
                 "its Bearer challenge names no usable realm (token service URL)");
+
+        // A token service on another origin over plain HTTP would show the credentials to anyone on the path.
+        if (credentials is not null && !address.MayReceiveCredentials(realmUri))
+            throw new RegistryRequestException(RegistryFailure.Unexpected, address.Registry, "GET", realmUri, null,
+                "its token service is on another host over plain HTTP, so the credentials are not sent there; the registry's operators must serve it over https");
 
         var allScopes = scopes.Concat(challenge.Parameters.TryGetValue("scope", out var asked) ? asked.Split(' ') : []).Distinct(StringComparer.Ordinal).ToList();
         using var request = credentials?.IdentityToken is { } identityToken
@@ -52,19 +57,23 @@ internal sealed class RegistryAuthenticator(HttpClient http, string registry, Re
         {
             response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is HttpRequestException or IOException && ExchangeStalledException.In(e) is { } stalled && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryRequestException(RegistryFailure.Stalled, address.Registry, request.Method.Method, realmUri, null, $"{stalled.Limit.TotalSeconds:0.###} s (its token service)", e);
+        }
         catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new RegistryRequestException(RegistryFailure.Unreachable, registry, request.Method.Method, realmUri, null, $"its token service: {e.Message}", e);
+            throw new RegistryRequestException(RegistryFailure.Unreachable, address.Registry, request.Method.Method, realmUri, null, $"its token service: {e.Message}", e);
         }
         using (response)
         {
             if (!response.IsSuccessStatusCode)
-                throw new RegistryRequestException(RegistryRequestException.Classify(response.StatusCode), registry, request.Method.Method, realmUri, response.StatusCode,
+                throw new RegistryRequestException(RegistryRequestException.Classify(response.StatusCode), address.Registry, request.Method.Method, realmUri, response.StatusCode,
                     response.StatusCode == HttpStatusCode.Unauthorized && credentials is not null ? $"the token service refused {credentials}" : "the token service said no");
             using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
             foreach (var name in new[] { "token", "access_token" })
                 if (json.RootElement.TryGetProperty(name, out var token) && token.GetString() is { Length: > 0 } value) return value;
-            throw new RegistryRequestException(RegistryFailure.Unexpected, registry, request.Method.Method, realmUri, response.StatusCode, "the token service answered without a token");
+            throw new RegistryRequestException(RegistryFailure.Unexpected, address.Registry, request.Method.Method, realmUri, response.StatusCode, "the token service answered without a token");
         }
     }
 

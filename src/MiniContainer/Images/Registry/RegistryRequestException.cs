@@ -11,6 +11,10 @@ public enum RegistryFailure
     NotFound,
     ServerError,
     Unexpected,
+    /// <summary>The connection closed in the middle of an exchange.</summary>
+    ConnectionLost,
+    /// <summary>No byte moved for the inactivity limit.</summary>
+    Stalled,
 }
 
 /// <summary>
@@ -60,6 +64,9 @@ public sealed class RegistryRequestException : MiniContainerException
                                             $"Log in (`docker login {registry}`), or set {Docker.Credentials.RegistryCredentials.UsernameVariable} and {Docker.Credentials.RegistryCredentials.PasswordVariable}.",
             RegistryFailure.Forbidden => $"The registry {registry}{answer} to {request}: the credentials may not do this{suffix}. Ask for pull/push rights on the repository.",
             RegistryFailure.NotFound => $"The registry {registry}{answer} to {request}: no such repository, tag or blob{suffix}. Check the image name and tag.",
+            RegistryFailure.ConnectionLost => $"The registry {registry} closed the connection during {request}{suffix}. Try again; if it keeps happening, check the registry and what lies between (proxy, load balancer).",
+            RegistryFailure.Stalled => $"The registry {registry} sent nothing for {detail.Trim()} during {request}, so the exchange was stopped. " +
+                                       "Check the network and the registry, or allow longer pauses with --inactivity-timeout (MINICONTAINER_INACTIVITY_TIMEOUT).",
             RegistryFailure.ServerError => $"The registry {registry}{answer} to {request}: a server error{suffix}. Try again later or ask its operators.",
             _ => $"The registry {registry}{answer} to {request}{suffix}.",
         };

@@ -30,8 +30,8 @@ public static class SbomAttachStep
     {
         logger ??= NullLogger.Instance;
         var target = request.Target.Target;
-        var credentials = await new RegistryCredentialResolver().ResolveAsync(request.Target.Credentials, request.Target.DockerConfigFile, target.RegistryHost, cancellationToken).ConfigureAwait(false);
-        using var api = new DistributionApiClient(RegistryAddress.For(target.RegistryHost, request.PlainHttp), credentials);
+        var credentials = await new RegistryCredentialResolver().ResolveAsync(request.Target.Login, request.Target.DockerConfigFile, target.RegistryHost, cancellationToken).ConfigureAwait(false);
+        using var api = request.Target.Transport.Open(target.RegistryHost, request.PlainHttp, credentials);
         var repository = RegistryAddress.RepositoryPath(target);
         var image = await api.GetManifestAsync(repository, request.Subject.ToString(), cancellationToken).ConfigureAwait(false);
         var subject = new OciDescriptor(image.MediaType.Length > 0 ? image.MediaType : OciMediaTypes.ImageManifest, image.Digest, image.Content.Length);

@@ -105,4 +105,46 @@ public class RegistryCredentialResolverTests
         RegistryCredentials.FromEnvironment(name => name == RegistryCredentials.UsernameVariable ? "u" : null).ShouldBeNull();
         RegistryCredentials.FromEnvironment(name => name == RegistryCredentials.UsernameVariable ? "u" : "p")!.Origin.ShouldBe("environment");
     }
+
+    [Fact]
+    public async Task A_login_goes_to_its_own_registry_only_and_other_hosts_get_their_config_json_entry()
+    {
+        var folder = Directory.CreateTempSubdirectory("login-scope").FullName;
+        try
+        {
+            var config = Path.Combine(folder, "config.json");
+            await File.WriteAllTextAsync(config, $$$$"""{"auths":{"base.example.com":{"auth":"{{{{Base64("base-user:base-pw")}}}}"},"registry.corp:5000":{"auth":"{{{{Base64("old:old")}}}}"}}}""");
+            var login = new RegistryLogin("Registry.Corp:5000", new RegistryCredentials("ci", "publish-pw"));
+            var resolver = new RegistryCredentialResolver(new FakeHelpers([]));
+
+            var forPublish = await resolver.ResolveAsync(login, config, "registry.corp:5000", CancellationToken.None);
+            var forBase = await resolver.ResolveAsync(login, config, "base.example.com", CancellationToken.None);
+            var forOther = await resolver.ResolveAsync(login, config, "other.example.com", CancellationToken.None);
+
+            forPublish!.Password.ShouldBe("publish-pw");
+            forBase!.Username.ShouldBe("base-user", "the base's own docker login is not overridden");
+            forOther.ShouldBeNull("a host with no entry gets nothing, not the publish credentials");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(null, "registry.corp", "registry.corp")]
+    [InlineData("registry.corp", "other.example.com", "registry.corp")]
+    [InlineData(null, null, null)]
+    public void Environment_credentials_belong_to_the_registry_MINICONTAINER_REGISTRY_names_else_to_the_push_target(string? registryVariable, string? publishRegistry, string? boundTo)
+    {
+        var variables = new Dictionary<string, string?>
+        {
+            [RegistryLogin.RegistryVariable] = registryVariable, [RegistryCredentials.UsernameVariable] = "ci", [RegistryCredentials.PasswordVariable] = "pw",
+        };
+
+        var login = RegistryLogin.FromEnvironment(publishRegistry, name => variables.GetValueOrDefault(name));
+
+        login?.Registry.ShouldBe(boundTo);
+        if (boundTo is null) login.ShouldBeNull();
+    }
 }

@@ -21,8 +21,8 @@ internal static class BaseImageResolver
                 return (await DockerArchiveBaseReader.ReadAsync(archive, platform, store, cancellationToken).ConfigureAwait(false), 0);
             case BaseImageSource.Registry registry:
                 var host = registry.Reference.RegistryHost;
-                var credentials = await new RegistryCredentialResolver().ResolveAsync(request.Credentials, request.DockerConfigFile, host, cancellationToken).ConfigureAwait(false);
-                var api = registryFactory?.Invoke(host, credentials) ?? new DistributionApiClient(RegistryAddress.For(host), credentials);
+                var credentials = await new RegistryCredentialResolver().ResolveAsync(request.Login ?? RegistryLogin.FromEnvironment(null), request.DockerConfigFile, host, cancellationToken).ConfigureAwait(false);
+                var api = registryFactory?.Invoke(host, credentials) ?? request.Transport.Open(host, null, credentials);
                 try
                 {
                     var puller = new RegistryBasePuller(api, store, logger);
