@@ -52,7 +52,6 @@ public static class GoCompileStep
         }
 
         CompileRecord.Delete(output);
-        FirstUseWarmup.Start(engine, builderImageId, cancellationToken);
         var exit = await builder.RunAsync("compile", request.Module, invocation, output, names, cancellationToken).ConfigureAwait(false);
         if (!exit.Succeeded)
             throw new GoCommandFailedException("go build", exit);
