@@ -28,8 +28,8 @@ public static class SbomStep
 
         // Both ask git (revision and status; the commit time): side by side, one git run shorter.
         var (provenance, created) = await BothTasks.AwaitAsync(
-            ProvenanceAsync(binaries[0].BuildInfo, request.Source, request.SourceDirectory, request.BuildFlags, cancellationToken),
-            request.Created is { } given ? Task.FromResult(given) : ImageTimestamp.ResolveAsync(request.SourceDirectory, cancellationToken)).ConfigureAwait(false);
+            ProvenanceAsync(binaries[0].BuildInfo, request.Source, request.SourceDirectory, request.BuildFlags, cancellationToken, logger),
+            request.Created is { } given ? Task.FromResult(given) : ImageTimestamp.ResolveAsync(request.SourceDirectory, cancellationToken, logger: logger)).ConfigureAwait(false);
         var json = SpdxDocumentWriter.Write(new SbomImage
         {
             Repository = request.Repository,
@@ -56,9 +56,9 @@ public static class SbomStep
     public static async Task<BuildProvenance> ProvenanceAsync(string binaryPath, string? source, string? sourceDirectory, IReadOnlyList<string> buildFlags, CancellationToken cancellationToken = default) =>
         await ProvenanceAsync(new StaticBinaryVerifier().Inspect(binaryPath).Go.BuildInfo, source, sourceDirectory, buildFlags, cancellationToken).ConfigureAwait(false);
 
-    private static async Task<BuildProvenance> ProvenanceAsync(GoBuildInfo? info, string? source, string? sourceDirectory, IReadOnlyList<string> buildFlags, CancellationToken cancellationToken)
+    private static async Task<BuildProvenance> ProvenanceAsync(GoBuildInfo? info, string? source, string? sourceDirectory, IReadOnlyList<string> buildFlags, CancellationToken cancellationToken, ILogger? logger = null)
     {
-        var checkout = sourceDirectory is null ? null : await SourceRevision.ReadAsync(sourceDirectory, cancellationToken).ConfigureAwait(false);
+        var checkout = sourceDirectory is null ? null : await SourceRevision.ReadAsync(sourceDirectory, cancellationToken, logger).ConfigureAwait(false);
         return BuildProvenance.From(info, source, checkout, buildFlags);
     }
 

@@ -10,7 +10,7 @@ internal static class LocalGoSteps
     public static async Task<GoCompileResult> CompileAsync(LocalGoBuilder builder, GoCompileRequest request, ILogger logger, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var options = WithCCompiler(request.Options, builder);
+        var (options, _) = await VcsStamping.ForCheckoutAsync(request.Module, WithCCompiler(request.Options, builder), logger, cancellationToken).ConfigureAwait(false);
         var packages = GoMainPackageFinder.Find(request.Module, options.Packages);
         var output = Path.GetFullPath(request.OutputDirectory);
         Directory.CreateDirectory(output);
