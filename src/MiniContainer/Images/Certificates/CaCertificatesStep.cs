@@ -62,7 +62,7 @@ public static class CaCertificatesStep
             // Created, never started: the archive API reads a stopped container's file system.
             var spec = new ContainerSpec { Image = image, Command = ["true"], Step = StepName, NetworkMode = "none" };
             await using (var container = await new ContainerRunner(engine).CreateAsync(spec, cancellationToken).ConfigureAwait(false))
-                await new ContainerFiles(engine).CopyFileOutAsync(container, request.BuilderImageBundlePath, temporary, cancellationToken).ConfigureAwait(false);
+                await new ContainerFiles(engine).CopyFileOutAsync(container, request.BuilderImageBundlePath, temporary, ArtifactFile.DataMode, cancellationToken).ConfigureAwait(false);
             var text = await System.IO.File.ReadAllTextAsync(temporary, cancellationToken).ConfigureAwait(false);
             return PemCertificateBundle.Parse(text, $"{request.BuilderImageBundlePath} in the image {image}");
         }
