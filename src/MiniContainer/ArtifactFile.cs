@@ -14,19 +14,13 @@ internal static class ArtifactFile
 
     public static async Task WriteAsync(string targetPath, UnixFileMode mode, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
-        var target = Path.GetFullPath(targetPath);
-        var folder = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
+        var (target, temporary) = Paths(targetPath);
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            await using (var file = new FileStream(temporary, options))
+            await using (var file = CreateExclusive(temporary, FileOptions.Asynchronous))
             {
                 await write(file, cancellationToken).ConfigureAwait(false);
-                // Set on the open file, so the umask cannot narrow it and no path is followed.
-                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file.SafeFileHandle, mode);
+                SetMode(file, mode);
             }
             File.Move(temporary, target, overwrite: true);
         }
@@ -35,6 +29,47 @@ internal static class ArtifactFile
             File.Delete(temporary);
             throw;
         }
+    }
+
+    /// <summary>The same as <see cref="WriteAsync"/>, for content written synchronously (a small record or report).</summary>
+    public static void Write(string targetPath, UnixFileMode mode, Action<Stream> write)
+    {
+        var (target, temporary) = Paths(targetPath);
+        try
+        {
+            using (var file = CreateExclusive(temporary, FileOptions.None))
+            {
+                write(file);
+                SetMode(file, mode);
+            }
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    private static (string Target, string Temporary) Paths(string targetPath)
+    {
+        var target = Path.GetFullPath(targetPath);
+        var folder = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(folder);
+        return (target, Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial"));
+    }
+
+    private static FileStream CreateExclusive(string path, FileOptions options)
+    {
+        var open = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = options };
+        if (!OperatingSystem.IsWindows()) open.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        return new FileStream(path, open);
+    }
+
+    // Set on the open file, so the umask cannot narrow it and no path is followed.
+    private static void SetMode(FileStream file, UnixFileMode mode)
+    {
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file.SafeFileHandle, mode);
     }
 
     /// <summary>A folder only this user can enter, under a random name in <paramref name="parent"/>, to build into before landing.</summary>

@@ -66,4 +66,29 @@ public sealed class BinaryLandingTests(ITestOutputHelper output) : IDisposable
 
         ShouldHaveLanded(result.Binaries.ShouldHaveSingleItem().Path, victim, hash);
     }
+
+    [EngineFact]
+    public async Task Links_planted_where_the_compile_record_and_the_verify_report_are_written_leave_their_targets_untouched()
+    {
+        // The builder container can write in bin/ through its bind mount: these are the paths it could prepare.
+        var bin = Directory.CreateDirectory(Path.Combine(_folder, "bin")).FullName;
+        var planted = new[] { CompileRecord.FileName, CompileRecord.FileName + ".tmp", "hello.verify.json" };
+        var victims = planted.Select(name =>
+        {
+            var victim = Path.Combine(_folder, "victim-" + name.TrimStart('.'));
+            File.WriteAllText(victim, "untouched");
+            File.CreateSymbolicLink(Path.Combine(bin, name), victim);
+            return victim;
+        }).ToList();
+        using var engine = await DockerEngine.ConnectAsync();
+        var options = new GoBuildOptions { Environment = new Dictionary<string, string> { ["GOPROXY"] = "off", ["GOFLAGS"] = "-buildvcs=false" } };
+
+        var result = await GoCompileStep.RunAsync(engine,
+            new GoCompileRequest(GoModule.Load(TestBed.Example("hello")), options, new GoBuilder { Image = TestBed.BuilderImage, Transfer = FileTransfer.BindMount }, bin, SkipWhenUpToDate: false), _logger);
+        await MiniContainer.Elf.BinaryVerification.RunAsync(result.Binaries[0].Path, MiniContainer.Elf.VerificationPolicy.ForGoBuild(GoBuildOptions.HostGoArch(), GoCommandLine.LdFlags(options)), _logger);
+
+        victims.Select(v => File.ReadAllText(v)).ShouldAllBe(text => text == "untouched");
+        new FileInfo(Path.Combine(bin, CompileRecord.FileName)).LinkTarget.ShouldBeNull();
+        new FileInfo(Path.Combine(bin, "hello.verify.json")).LinkTarget.ShouldBeNull();
+    }
 }
