@@ -43,9 +43,7 @@ public static class SbomStep
         });
 
         var path = request.OutputPath;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path + ".tmp", json, cancellationToken).ConfigureAwait(false);
-        File.Move(path + ".tmp", path, overwrite: true);
+        await ArtifactFile.WriteAsync(path, ArtifactFile.DataMode, (file, ct) => file.WriteAsync(json, ct).AsTask(), cancellationToken).ConfigureAwait(false);
         var modules = binaries.Sum(b => b.BuildInfo?.Dependencies.Count ?? 0);
         logger.LogInformation("SBOM: {Path} (SPDX 2.3, {Binaries} binaries, {Modules} dependency modules, {Platform})", path, binaries.Count, modules, request.Platform);
         return new SbomFile(path, OciDigest.Of(json), json.Length, provenance);

@@ -43,9 +43,8 @@ public static class CaCertificatesStep
             return StagedCaBundle.None;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.OutputFile))!);
         var bytes = bundle.ToBytes();
-        await System.IO.File.WriteAllBytesAsync(request.OutputFile, bytes, cancellationToken).ConfigureAwait(false);
+        await ArtifactFile.WriteAsync(request.OutputFile, ArtifactFile.DataMode, (file, ct) => file.WriteAsync(bytes, ct).AsTask(), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Certificates: {Count} CA(s) ({FromSource} from {Source}) staged in {File} ({Size} bytes)",
             bundle.Count, fromSource, request.Source, request.OutputFile, bytes.Length);
         return new StagedCaBundle(request.OutputFile, bundle.Count, bytes.Length);
