@@ -51,8 +51,8 @@ public static class SbomStep
 
     /// <summary>The provenance of a binary: the facts Go stamped into it, with the checkout's revision where it stamped none.</summary>
     /// <remarks>Label an image with it through <see cref="ProvenanceLabels.For"/> before composing; <paramref name="buildFlags"/> from <see cref="GoBuildFlags.For"/>.</remarks>
-    public static async Task<BuildProvenance> ProvenanceAsync(string binaryPath, string? source, string? sourceDirectory, IReadOnlyList<string> buildFlags, CancellationToken cancellationToken = default) =>
-        await ProvenanceAsync(new StaticBinaryVerifier().Inspect(binaryPath).Go.BuildInfo, source, sourceDirectory, buildFlags, cancellationToken).ConfigureAwait(false);
+    public static async Task<BuildProvenance> ProvenanceAsync(string binaryPath, string? source, string? sourceDirectory, IReadOnlyList<string> buildFlags, CancellationToken cancellationToken = default, ILogger? logger = null) =>
+        await ProvenanceAsync(new StaticBinaryVerifier().Inspect(binaryPath).Go.BuildInfo, source, sourceDirectory, buildFlags, cancellationToken, logger).ConfigureAwait(false);
 
     private static async Task<BuildProvenance> ProvenanceAsync(GoBuildInfo? info, string? source, string? sourceDirectory, IReadOnlyList<string> buildFlags, CancellationToken cancellationToken, ILogger? logger = null)
     {
