@@ -18,7 +18,7 @@ public interface IComposeImage : IVerifyBinary, ICaCertificates, IHazImage
             foreach (var (binary, reference) in Images)
             {
                 var labels = await new OciLabelRequest { Title = binary.Name, Version = Tag, SourceDirectory = GoModuleDirectory }
-                    .Apply(OciLabelSettings).ResolveAsync(cancellationToken);
+                    .Apply(OciLabelSettings).ResolveAsync(cancellationToken, logger);
                 var spec = new RuntimeImageSpec().WithBinary(binary).WithLabels(labels).Apply(RuntimeImageBase).Apply(RuntimeImageSettings);
                 await ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, reference), logger, cancellationToken);
             }

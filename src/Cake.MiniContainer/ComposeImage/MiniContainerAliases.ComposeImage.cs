@@ -20,7 +20,7 @@ public static partial class MiniContainerAliases
         if (settings.Tags.Count == 0) throw new ArgumentException("ComposeImage: name at least one tag, e.g. \"hello:latest\".", nameof(settings));
         return StepExecution.Run(context, "ComposeImage", settings, async (engine, logger, ct) =>
         {
-            var spec = await LabelledSpecAsync(context, settings, ct).ConfigureAwait(false);
+            var spec = await LabelledSpecAsync(context, settings, logger, ct).ConfigureAwait(false);
             var image = await ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, settings.Tags.ToList()) { Assembly = settings.Assembly }, logger, ct).ConfigureAwait(false);
             RunSummary.Current.AddImage(image.Reference, image.Sizes.Total);
             return new BuiltImage(image.Id, image.Tags, image.Sizes.Total, image.Dockerfile);
@@ -28,13 +28,13 @@ public static partial class MiniContainerAliases
     }
 
     /// <summary>The spec with its OCI labels, and its provenance labels when the build flags are given.</summary>
-    private static async Task<RuntimeImageSpec> LabelledSpecAsync(ICakeContext context, ComposeImageSettings settings, CancellationToken cancellationToken)
+    private static async Task<RuntimeImageSpec> LabelledSpecAsync(ICakeContext context, ComposeImageSettings settings, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken)
     {
         var spec = ToSpec(context, settings);
         // Both ask git (the commit time; revision and status): side by side, one git run shorter.
-        var labels = settings.Labels.ResolveAsync(cancellationToken);
+        var labels = settings.Labels.ResolveAsync(cancellationToken, logger);
         if (settings.BuildFlags is null || spec.Binaries.Count == 0) return spec.WithLabels(await labels.ConfigureAwait(false));
-        var provenance = SbomStep.ProvenanceAsync(spec.Binaries[0].HostPath, settings.Labels.Source, settings.Labels.SourceDirectory, settings.BuildFlags.ToList(), cancellationToken);
+        var provenance = SbomStep.ProvenanceAsync(spec.Binaries[0].HostPath, settings.Labels.Source, settings.Labels.SourceDirectory, settings.BuildFlags.ToList(), cancellationToken, logger);
         await Task.WhenAll(labels, provenance).ConfigureAwait(false);
         return spec.WithLabels(await labels.ConfigureAwait(false)).WithLabels(ProvenanceLabels.For(await provenance.ConfigureAwait(false)));
     }

@@ -27,7 +27,7 @@ public static partial class MiniContainerAliases
         var archive = archiveFile?.MakeAbsolute(context.Environment).FullPath;
         return StepExecution.Run(context, "ComposeImage", async (logger, ct) =>
         {
-            var spec = await LabelledSpecAsync(context, settings, ct).ConfigureAwait(false);
+            var spec = await LabelledSpecAsync(context, settings, logger, ct).ConfigureAwait(false);
             var image = await DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(spec, settings.Tags.ToList(), new OciOutputs(layout, archive))
             {
                 SourceDirectory = settings.Labels.SourceDirectory,

@@ -32,7 +32,7 @@ public static partial class MiniContainerAliases
                 Module = module,
                 Options = settings.ToOptions(context),
                 Platforms = platforms,
-                Spec = ToSpec(context, settings.Image).WithLabels(await settings.Image.Labels.ResolveAsync(ct).ConfigureAwait(false)),
+                Spec = ToSpec(context, settings.Image).WithLabels(await settings.Image.Labels.ResolveAsync(ct, logger).ConfigureAwait(false)),
                 ImageName = settings.ImageName,
                 Tag = settings.Tag,
                 OutputDirectory = output,

@@ -19,8 +19,11 @@ public sealed class ContainerFiles(DockerEngine engine)
             container.Id, new CopyToContainerParameters { Path = "/" }, archive, ct), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Copies one file out of the container to <paramref name="hostPath"/>, keeping its mode.</summary>
-    public async Task CopyFileOutAsync(RunningContainer container, string containerPath, string hostPath, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies one file out of the container to <paramref name="hostPath"/> with <paramref name="mode"/>, never the
+    /// container's own (a setuid or world-writable file stays in the container); landed through <see cref="ArtifactFile"/>.
+    /// </summary>
+    public async Task CopyFileOutAsync(RunningContainer container, string containerPath, string hostPath, UnixFileMode mode, CancellationToken cancellationToken)
     {
         // Buffer the archive first: TarReader's sized reads over the engine's chunked stream fail near its end.
         await using var buffered = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
@@ -45,12 +48,8 @@ public sealed class ContainerFiles(DockerEngine engine)
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
         {
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null) continue;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(hostPath))!);
-            var temporary = hostPath + ".partial";
-            await using (var file = File.Create(temporary))
-                await entry.DataStream.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, entry.Mode);
-            File.Move(temporary, hostPath, overwrite: true);
+            var data = entry.DataStream;
+            await ArtifactFile.WriteAsync(hostPath, mode, (file, ct) => data.CopyToAsync(file, ct), cancellationToken).ConfigureAwait(false);
             return;
         }
         throw new MiniContainerException($"The container's {containerPath} is not a regular file.");

@@ -24,7 +24,9 @@ public static class BinaryVerification
         }
 
         var jsonPath = VerificationReportJson.PathFor(binaryPath);
-        await File.WriteAllTextAsync(jsonPath, VerificationReportJson.ToJson(result), cancellationToken).ConfigureAwait(false);
+        // Beside the binary, where the builder container could write: no predictable path is opened.
+        var json = System.Text.Encoding.UTF8.GetBytes(VerificationReportJson.ToJson(result));
+        await ArtifactFile.WriteAsync(jsonPath, ArtifactFile.DataMode, (file, ct) => file.WriteAsync(json, ct).AsTask(), cancellationToken).ConfigureAwait(false);
         logger.LogDebug("Wrote the verification report to {ReportPath}", jsonPath);
 
         return result.Passed ? result : throw new BinaryVerificationFailedException(result);

@@ -13,8 +13,11 @@ public static class GoCommandLine
     /// <summary>
     /// <c>go build</c> of every package into <paramref name="outputDirectory"/>. One package is
     /// written to its exact name; several go to the folder, named by the go command's own rule.
+    /// <paramref name="sourceOwnedByAnotherUser"/> is the one folder git may read for -buildvcs though another user owns
+    /// it: the source as the builder container mounts it, once the host's git has trusted the checkout.
     /// </summary>
-    public static GoInvocation Build(GoModule module, GoBuildOptions options, IReadOnlyList<GoMainPackage> packages, string outputDirectory, GoCachePaths caches)
+    public static GoInvocation Build(GoModule module, GoBuildOptions options, IReadOnlyList<GoMainPackage> packages, string outputDirectory, GoCachePaths caches,
+        string? sourceOwnedByAnotherUser = null)
     {
         if (packages.Count == 0) throw new ArgumentException("At least one main package is needed.", nameof(packages));
 
@@ -36,6 +39,12 @@ public static class GoCommandLine
         environment["GOOS"] = options.GoOs;
         environment["GOARCH"] = options.GoArch;
         if (options.Cgo && options.CCompiler is { Length: > 0 } cc) environment["CC"] = cc;
+        if (sourceOwnedByAnotherUser is not null)
+        {
+            environment["GIT_CONFIG_COUNT"] = "1";
+            environment["GIT_CONFIG_KEY_0"] = "safe.directory";
+            environment["GIT_CONFIG_VALUE_0"] = sourceOwnedByAnotherUser;
+        }
         return new GoInvocation(argv, environment);
     }
 
@@ -64,10 +73,6 @@ public static class GoCommandLine
         {
             ["GOMODCACHE"] = caches.ModuleCache,
             ["GOCACHE"] = caches.BuildCache,
-            // The source belongs to another user than the builder's root: let git read it for -buildvcs.
-            ["GIT_CONFIG_COUNT"] = "1",
-            ["GIT_CONFIG_KEY_0"] = "safe.directory",
-            ["GIT_CONFIG_VALUE_0"] = "*",
         };
         return environment;
     }

@@ -28,8 +28,8 @@ public static class SbomStep
 
         // Both ask git (revision and status; the commit time): side by side, one git run shorter.
         var (provenance, created) = await BothTasks.AwaitAsync(
-            ProvenanceAsync(binaries[0].BuildInfo, request.Source, request.SourceDirectory, request.BuildFlags, cancellationToken),
-            request.Created is { } given ? Task.FromResult(given) : ImageTimestamp.ResolveAsync(request.SourceDirectory, cancellationToken)).ConfigureAwait(false);
+            ProvenanceAsync(binaries[0].BuildInfo, request.Source, request.SourceDirectory, request.BuildFlags, cancellationToken, logger),
+            request.Created is { } given ? Task.FromResult(given) : ImageTimestamp.ResolveAsync(request.SourceDirectory, cancellationToken, logger: logger)).ConfigureAwait(false);
         var json = SpdxDocumentWriter.Write(new SbomImage
         {
             Repository = request.Repository,
@@ -43,9 +43,7 @@ public static class SbomStep
         });
 
         var path = request.OutputPath;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllBytesAsync(path + ".tmp", json, cancellationToken).ConfigureAwait(false);
-        File.Move(path + ".tmp", path, overwrite: true);
+        await ArtifactFile.WriteAsync(path, ArtifactFile.DataMode, (file, ct) => file.WriteAsync(json, ct).AsTask(), cancellationToken).ConfigureAwait(false);
         var modules = binaries.Sum(b => b.BuildInfo?.Dependencies.Count ?? 0);
         logger.LogInformation("SBOM: {Path} (SPDX 2.3, {Binaries} binaries, {Modules} dependency modules, {Platform})", path, binaries.Count, modules, request.Platform);
         return new SbomFile(path, OciDigest.Of(json), json.Length, provenance);
@@ -53,12 +51,12 @@ public static class SbomStep
 
     /// <summary>The provenance of a binary: the facts Go stamped into it, with the checkout's revision where it stamped none.</summary>
     /// <remarks>Label an image with it through <see cref="ProvenanceLabels.For"/> before composing; <paramref name="buildFlags"/> from <see cref="GoBuildFlags.For"/>.</remarks>
-    public static async Task<BuildProvenance> ProvenanceAsync(string binaryPath, string? source, string? sourceDirectory, IReadOnlyList<string> buildFlags, CancellationToken cancellationToken = default) =>
-        await ProvenanceAsync(new StaticBinaryVerifier().Inspect(binaryPath).Go.BuildInfo, source, sourceDirectory, buildFlags, cancellationToken).ConfigureAwait(false);
+    public static async Task<BuildProvenance> ProvenanceAsync(string binaryPath, string? source, string? sourceDirectory, IReadOnlyList<string> buildFlags, CancellationToken cancellationToken = default, ILogger? logger = null) =>
+        await ProvenanceAsync(new StaticBinaryVerifier().Inspect(binaryPath).Go.BuildInfo, source, sourceDirectory, buildFlags, cancellationToken, logger).ConfigureAwait(false);
 
-    private static async Task<BuildProvenance> ProvenanceAsync(GoBuildInfo? info, string? source, string? sourceDirectory, IReadOnlyList<string> buildFlags, CancellationToken cancellationToken)
+    private static async Task<BuildProvenance> ProvenanceAsync(GoBuildInfo? info, string? source, string? sourceDirectory, IReadOnlyList<string> buildFlags, CancellationToken cancellationToken, ILogger? logger = null)
     {
-        var checkout = sourceDirectory is null ? null : await SourceRevision.ReadAsync(sourceDirectory, cancellationToken).ConfigureAwait(false);
+        var checkout = sourceDirectory is null ? null : await SourceRevision.ReadAsync(sourceDirectory, cancellationToken, logger).ConfigureAwait(false);
         return BuildProvenance.From(info, source, checkout, buildFlags);
     }
 

@@ -41,10 +41,10 @@ internal sealed record CompileRecord(
 
     public void Write(string outputDirectory)
     {
-        var path = Path.Combine(outputDirectory, FileName);
-        using (var file = new FileStream(path + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var json = new Utf8JsonWriter(file))
+        // The builder container can write in this folder (a bind mount): no predictable path is opened.
+        ArtifactFile.Write(Path.Combine(outputDirectory, FileName), ArtifactFile.DataMode, file =>
         {
+            using var json = new Utf8JsonWriter(file);
             json.WriteStartObject();
             json.WriteString(nameof(Fingerprint), Fingerprint);
             json.WriteStartObject(nameof(Binaries));
@@ -56,8 +56,7 @@ internal sealed record CompileRecord(
                 WriteStamp(json, name, stamp.Size, stamp.ModifiedTicks, stamp.Sha256);
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-        File.Move(path + ".tmp", path, overwrite: true);
+        });
     }
 
     public static void Delete(string outputDirectory) => File.Delete(Path.Combine(outputDirectory, FileName));

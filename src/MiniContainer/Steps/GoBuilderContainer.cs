@@ -20,9 +20,17 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
     public async Task<ContainerExit> RunAsync(
         string step, GoModule module, GoInvocation invocation, string? hostOutputDirectory, IReadOnlyList<string> outputFiles, CancellationToken cancellationToken)
     {
+        // A link at a binary's path would be followed inside the container and then taken for the binary here.
+        if (hostOutputDirectory is not null)
+            foreach (var name in outputFiles)
+                if (new FileInfo(Path.Combine(hostOutputDirectory, name)).LinkTarget is not null) File.Delete(Path.Combine(hostOutputDirectory, name));
         // Leftovers of killed builds are removed alongside this build: they share nothing with it.
         var reaping = new LeftoverContainerReaper(engine).ReapAsync(cancellationToken);
         var (exit, _) = await BothTasks.AwaitAsync(RunReapedAsync(step, module, invocation, hostOutputDirectory, outputFiles, cancellationToken), reaping).ConfigureAwait(false);
+        // Through a bind mount the container wrote the binaries itself, with its modes and whatever it left at their paths.
+        if (exit.Succeeded && hostOutputDirectory is not null && builder.UsesBindMounts(engine.SharesFileSystem))
+            foreach (var name in outputFiles)
+                await ArtifactFile.RelandBinaryAsync(Path.Combine(hostOutputDirectory, name), $"The builder container ({builder.Image})", cancellationToken).ConfigureAwait(false);
         return exit;
     }
 
@@ -77,7 +85,7 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
             {
                 if (exitCode != 0) return;
                 foreach (var name in outputFiles)
-                    await files.CopyFileOutAsync(container, $"{OutputPath}/{name}", Path.Combine(hostOutputDirectory, name), ct).ConfigureAwait(false);
+                    await files.CopyFileOutAsync(container, $"{OutputPath}/{name}", Path.Combine(hostOutputDirectory, name), ArtifactFile.BinaryMode, ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -42,7 +42,10 @@ public static class GoCompileStep
         var ((packages, previous, (treeHash, sources)), builderImageId) =
             await BothTasks.AwaitAsync(local, builder.EnsureBuilderImageAsync(request.Module, cancellationToken)).ConfigureAwait(false);
 
-        var invocation = GoCommandLine.Build(request.Module, request.Options, packages, GoBuilderContainer.OutputPath, GoCachePaths.InContainer);
+        // The container sees the source owned by another uid, so git there trusts /src alone, and only what the host's git trusts.
+        var (options, trusted) = await VcsStamping.ForCheckoutAsync(request.Module, request.Options, logger, cancellationToken).ConfigureAwait(false);
+        var invocation = GoCommandLine.Build(request.Module, options, packages, GoBuilderContainer.OutputPath, GoCachePaths.InContainer,
+            trusted ? GoBuilderContainer.SourcePath : null);
         var names = packages.Select(p => p.BinaryName).ToList();
         var fingerprint = SourceTreeHasher.HashText(string.Join('\n', [builderImageId, .. invocation.Argv, .. invocation.EnvironmentLines, .. names, treeHash]));
         if (request.SkipWhenUpToDate && previous is not null && previous.Fingerprint == fingerprint && previous.BinariesIntact(output))

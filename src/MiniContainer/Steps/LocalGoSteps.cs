@@ -10,16 +10,28 @@ internal static class LocalGoSteps
     public static async Task<GoCompileResult> CompileAsync(LocalGoBuilder builder, GoCompileRequest request, ILogger logger, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var options = WithCCompiler(request.Options, builder);
+        var (options, _) = await VcsStamping.ForCheckoutAsync(request.Module, WithCCompiler(request.Options, builder), logger, cancellationToken).ConfigureAwait(false);
         var packages = GoMainPackageFinder.Find(request.Module, options.Packages);
         var output = Path.GetFullPath(request.OutputDirectory);
         Directory.CreateDirectory(output);
         var caches = await LocalGoProcess.HostCachesAsync(builder, cancellationToken).ConfigureAwait(false);
-        var invocation = GoCommandLine.Build(request.Module, options, packages, output, caches);
-
-        logger.LogInformation("compile: {Command} on the host (CC={CC}, GOCACHE={Cache})", invocation, invocation.Environment.GetValueOrDefault("CC", "-"), caches.BuildCache);
-        var exit = await LocalGoProcess.RunAsync(builder, request.Module.Directory, invocation, logger, cancellationToken).ConfigureAwait(false);
-        if (!exit.Succeeded) throw new GoCommandFailedException("go build", exit);
+        // go build -o writes through a symlink at its target when its work folder is on another file system:
+        // it builds into a folder of ours (random name, 0700) and each binary is renamed into place.
+        var staging = ArtifactFile.CreatePrivateFolder(output);
+        try
+        {
+            var invocation = GoCommandLine.Build(request.Module, options, packages, staging, caches);
+            logger.LogInformation("compile: {Command} on the host (CC={CC}, GOCACHE={Cache})", invocation, invocation.Environment.GetValueOrDefault("CC", "-"), caches.BuildCache);
+            var exit = await LocalGoProcess.RunAsync(builder, request.Module.Directory, invocation, logger, cancellationToken).ConfigureAwait(false);
+            if (!exit.Succeeded) throw new GoCommandFailedException("go build", exit);
+            foreach (var package in packages)
+                if (File.Exists(Path.Combine(staging, package.BinaryName)))
+                    ArtifactFile.MoveBinaryIntoPlace(Path.Combine(staging, package.BinaryName), Path.Combine(output, package.BinaryName));
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
 
         var binaries = packages.Select(package =>
         {

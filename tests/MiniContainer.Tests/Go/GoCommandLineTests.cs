@@ -104,4 +104,18 @@ public class GoCommandLineTests
 
         invocation.ToString().ShouldBe("go build -trimpath -ldflags '-w -linkmode external -extldflags \"-static\" -buildid=' -o /out/hello .");
     }
+
+    [Fact]
+    public void Git_is_given_no_safe_directory_except_the_one_mounted_source_folder_it_is_told()
+    {
+        var restore = GoCommandLine.Download(new GoBuildOptions(), Caches);
+        var onTheHost = GoCommandLine.Build(Module, new GoBuildOptions(), [Hello], "/out", Caches);
+        var inTheBuilder = GoCommandLine.Build(Module, new GoBuildOptions(), [Hello], "/out", Caches, sourceOwnedByAnotherUser: "/src");
+
+        restore.Environment.Keys.ShouldNotContain(k => k.StartsWith("GIT_CONFIG", StringComparison.Ordinal));
+        onTheHost.Environment.Keys.ShouldNotContain(k => k.StartsWith("GIT_CONFIG", StringComparison.Ordinal));
+        inTheBuilder.Environment["GIT_CONFIG_COUNT"].ShouldBe("1");
+        inTheBuilder.Environment["GIT_CONFIG_KEY_0"].ShouldBe("safe.directory");
+        inTheBuilder.Environment["GIT_CONFIG_VALUE_0"].ShouldBe("/src");
+    }
 }

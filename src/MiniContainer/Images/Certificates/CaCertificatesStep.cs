@@ -43,9 +43,8 @@ public static class CaCertificatesStep
             return StagedCaBundle.None;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.OutputFile))!);
         var bytes = bundle.ToBytes();
-        await System.IO.File.WriteAllBytesAsync(request.OutputFile, bytes, cancellationToken).ConfigureAwait(false);
+        await ArtifactFile.WriteAsync(request.OutputFile, ArtifactFile.DataMode, (file, ct) => file.WriteAsync(bytes, ct).AsTask(), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Certificates: {Count} CA(s) ({FromSource} from {Source}) staged in {File} ({Size} bytes)",
             bundle.Count, fromSource, request.Source, request.OutputFile, bytes.Length);
         return new StagedCaBundle(request.OutputFile, bundle.Count, bytes.Length);
@@ -62,7 +61,7 @@ public static class CaCertificatesStep
             // Created, never started: the archive API reads a stopped container's file system.
             var spec = new ContainerSpec { Image = image, Command = ["true"], Step = StepName, NetworkMode = "none" };
             await using (var container = await new ContainerRunner(engine).CreateAsync(spec, cancellationToken).ConfigureAwait(false))
-                await new ContainerFiles(engine).CopyFileOutAsync(container, request.BuilderImageBundlePath, temporary, cancellationToken).ConfigureAwait(false);
+                await new ContainerFiles(engine).CopyFileOutAsync(container, request.BuilderImageBundlePath, temporary, ArtifactFile.DataMode, cancellationToken).ConfigureAwait(false);
             var text = await System.IO.File.ReadAllTextAsync(temporary, cancellationToken).ConfigureAwait(false);
             return PemCertificateBundle.Parse(text, $"{request.BuilderImageBundlePath} in the image {image}");
         }

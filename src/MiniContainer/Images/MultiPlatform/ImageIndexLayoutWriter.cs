@@ -21,8 +21,7 @@ public static class ImageIndexLayoutWriter
         var index = IndexOf(platformManifests);
         var descriptor = new OciDescriptor(OciMediaTypes.ImageIndex, OciDigest.Of(index), index.Length);
         var blob = Path.Combine(layoutDirectory, "blobs", "sha256", descriptor.Digest.Hex);
-        Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
-        await File.WriteAllBytesAsync(blob, index, cancellationToken).ConfigureAwait(false);
+        await ArtifactFile.WriteAsync(blob, ArtifactFile.DataMode, (file, ct) => file.WriteAsync(index, ct).AsTask(), cancellationToken).ConfigureAwait(false);
 
         var indexPath = Path.Combine(layoutDirectory, "index.json");
         var kept = File.Exists(indexPath)
@@ -30,8 +29,8 @@ public static class ImageIndexLayoutWriter
                 .Where(d => d.Annotations.GetValueOrDefault(ImageIndexJson.RefName) != tag).ToList()
             : [];
         var entry = descriptor with { Annotations = OciDescriptor.NoAnnotations.Add(ImageIndexJson.RefName, tag) };
-        await File.WriteAllBytesAsync(indexPath + ".tmp", ImageIndexJson.Write([.. kept, entry]), cancellationToken).ConfigureAwait(false);
-        File.Move(indexPath + ".tmp", indexPath, overwrite: true);
+        var json = ImageIndexJson.Write([.. kept, entry]);
+        await ArtifactFile.WriteAsync(indexPath, ArtifactFile.DataMode, (file, ct) => file.WriteAsync(json, ct).AsTask(), cancellationToken).ConfigureAwait(false);
         return descriptor;
     }
 }

@@ -31,8 +31,8 @@ public static class MultiPlatformImageStep
         var options = platforms.Select(p => PlatformBuildOptions.For(request.Options, p, request.CrossCompilers, hostArch)).ToList();
 
         var sourceDirectory = request.SourceDirectory ?? request.Module.Directory;
-        var created = request.Created ?? await ImageTimestamp.ResolveAsync(sourceDirectory, cancellationToken).ConfigureAwait(false);
-        var checkout = await SourceRevision.ReadAsync(sourceDirectory, cancellationToken).ConfigureAwait(false);
+        var created = request.Created ?? await ImageTimestamp.ResolveAsync(sourceDirectory, cancellationToken, logger: logger).ConfigureAwait(false);
+        var checkout = await SourceRevision.ReadAsync(sourceDirectory, cancellationToken, logger).ConfigureAwait(false);
         var goBuilder = request.Builder ?? new GoBuilder { Image = GoBuilder.DefaultImageFor(request.Module.GoVersion) };
         logger.LogInformation("Multi-platform image {Image}:{Tag} for {Platforms} (CGO {Cgo})", request.ImageName, request.Tag, string.Join(", ", platforms), request.Options.Cgo ? "on" : "off");
 

@@ -48,11 +48,17 @@ public sealed class BlobStore
     /// <summary>Gzips an uncompressed layer tar into the store.</summary>
     public LayerBlob AddCompressed(Stream uncompressedTar) => AddWritten(stream => LayerWriter.Compress(uncompressedTar, stream));
 
-    /// <summary>Copies a blob in, refusing it when its bytes do not hash to <paramref name="expected"/>.</summary>
+    /// <summary>
+    /// Copies a blob in, refusing it as soon as it runs past the size <paramref name="descriptor"/> declares
+    /// (a hostile source cannot fill the disk), when it ends short of it, or when its bytes do not hash to its digest.
+    /// </summary>
+    /// <exception cref="BlobSizeException">The content is longer or shorter than its descriptor says.</exception>
     /// <exception cref="DigestMismatchException">The content is not the blob it was named as.</exception>
-    public async Task AddVerifiedAsync(OciDigest expected, Stream source, string origin, CancellationToken cancellationToken)
+    public async Task AddVerifiedAsync(OciDescriptor descriptor, Stream source, string origin, CancellationToken cancellationToken)
     {
+        var expected = descriptor.Digest;
         if (Contains(expected)) return;
+        if (descriptor.Size < 0) throw new BlobSizeException(origin, $"({expected}) has a negative size in its descriptor");
         var temp = NewTempFile();
         try
         {
@@ -60,7 +66,9 @@ public sealed class BlobStore
             await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             await using (var hashing = new HashingWriteStream(file))
             {
-                await source.CopyToAsync(hashing, 1 << 16, cancellationToken).ConfigureAwait(false);
+                var bounded = new BoundedReadStream(source, descriptor.Size, () => BlobSizeException.Longer(origin, expected, descriptor.Size));
+                await bounded.CopyToAsync(hashing, 1 << 16, cancellationToken).ConfigureAwait(false);
+                if (bounded.BytesRead != descriptor.Size) throw BlobSizeException.Shorter(origin, expected, descriptor.Size, bounded.BytesRead);
                 actual = hashing.Digest();
             }
             if (actual != expected) throw new DigestMismatchException(origin, expected, actual);

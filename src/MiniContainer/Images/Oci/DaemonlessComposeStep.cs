@@ -41,7 +41,7 @@ public static class DaemonlessComposeStep
         Validate(spec, source, request);
         var tags = request.Tags.Select(t => ImageReference.Parse(t)).Select(r => r.Tag is null ? r.WithTag("latest") : r).ToList();
         var platform = request.Platform ?? OciPlatform.LinuxFor(Go.GoBuildOptions.HostGoArch());
-        var created = request.Created ?? await ImageTimestamp.ResolveAsync(request.SourceDirectory, cancellationToken).ConfigureAwait(false);
+        var created = request.Created ?? await ImageTimestamp.ResolveAsync(request.SourceDirectory, cancellationToken, logger: logger).ConfigureAwait(false);
         var store = request.BlobCache ?? BlobStore.Default();
 
         var (baseImage, downloads) = await BaseImageResolver.ResolveAsync(source, platform, store, request, registryFactory, logger, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using MiniContainer.Images.Spec;
 
 namespace MiniContainer.Images.Oci;
@@ -10,12 +11,12 @@ namespace MiniContainer.Images.Oci;
 public static class ImageTimestamp
 {
     /// <exception cref="InvalidRuntimeImageSpecException">SOURCE_DATE_EPOCH is set but not a Unix time.</exception>
-    public static async Task<DateTimeOffset> ResolveAsync(string? sourceDirectory, CancellationToken cancellationToken, Func<string, string?>? getVariable = null)
+    public static async Task<DateTimeOffset> ResolveAsync(string? sourceDirectory, CancellationToken cancellationToken, Func<string, string?>? getVariable = null, ILogger? logger = null)
     {
         getVariable ??= Environment.GetEnvironmentVariable;
         var fromEnvironment = getVariable(ImageCreatedTime.SourceDateEpochVariable);
         var commit = string.IsNullOrWhiteSpace(fromEnvironment) && sourceDirectory is not null
-            ? await GitCommit.ReadAsync(sourceDirectory, cancellationToken).ConfigureAwait(false)
+            ? await GitCommit.ReadAsync(sourceDirectory, cancellationToken, logger).ConfigureAwait(false)
             : null;
         return ImageCreatedTime.Choose(fromEnvironment, commit?.CommitTime, useClockWhenUnknown: false) ?? DateTimeOffset.UnixEpoch;
     }

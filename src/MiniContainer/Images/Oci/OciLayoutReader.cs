@@ -6,7 +6,10 @@ namespace MiniContainer.Images.Oci;
 /// <summary>An image found in an OCI layout: its manifest (bytes and parsed) and where the layout keeps blobs.</summary>
 internal sealed record OciLayoutImage(string Directory, OciDescriptor Descriptor, byte[] ManifestBytes, ImageManifest Manifest)
 {
-    public string BlobPath(OciDigest digest) => Path.Combine(Directory, "blobs", "sha256", digest.Hex);
+    /// <summary>Where the layout keeps a blob, every link followed; a link out of the layout is refused.</summary>
+    /// <exception cref="InvalidImageSourceException">The blob is a link that leads out of the layout.</exception>
+    public string BlobPath(OciDigest digest) =>
+        LayoutFile.Resolve(OciLayoutReader.Source($"oci:{Directory}"), Directory, OciLayoutReader.BlobName(digest)) ?? Path.Combine(Directory, OciLayoutReader.BlobName(digest));
 }
 
 /// <summary>Finds an image in an OCI layout folder by name (ref.name) and platform, checking what a layout must hold.</summary>
@@ -19,12 +22,15 @@ internal static class OciLayoutReader
         if (!Directory.Exists(folder)) throw Invalid(name, $"the folder {folder} does not exist.");
         if (!File.Exists(Path.Combine(folder, "oci-layout")))
             throw Invalid(name, "it has no oci-layout file (an OCI image layout holds oci-layout, index.json and blobs/sha256/).");
-        var indexPath = Path.Combine(folder, "index.json");
-        if (!File.Exists(indexPath)) throw Invalid(name, "it has no index.json (an OCI image layout holds oci-layout, index.json and blobs/sha256/).");
+        var indexPath = LayoutFile.Resolve(Source(name), folder, "index.json")
+                        ?? throw Invalid(name, "it has no index.json (an OCI image layout holds oci-layout, index.json and blobs/sha256/).");
 
         try
         {
-            var chosen = Choose(name, ImageIndexJson.Read(await File.ReadAllBytesAsync(indexPath, cancellationToken).ConfigureAwait(false)), tag);
+            byte[] index;
+            await using (var file = File.OpenRead(indexPath))
+                index = await OciDocument.ReadAsync(file, 0, null, $"{name} (index.json)", cancellationToken).ConfigureAwait(false);
+            var chosen = Choose(name, ImageIndexJson.Read(index), tag);
             if (OciMediaTypes.IsIndex(chosen.MediaType))
             {
                 var nested = ImageIndexJson.Read(await ReadBlobAsync(name, folder, chosen, cancellationToken).ConfigureAwait(false));
@@ -39,12 +45,17 @@ internal static class OciLayoutReader
         }
     }
 
-    /// <summary>Reads a small blob (index, manifest, config) and checks it is what its digest says.</summary>
+    /// <summary>
+    /// Reads a small blob (index, manifest, config), no larger than its descriptor's size (when it gives one) and
+    /// <see cref="OciDocument.MaxBytes"/>, inside the layout, and checks it is what its digest says.
+    /// </summary>
     public static async Task<byte[]> ReadBlobAsync(string name, string folder, OciDescriptor descriptor, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(folder, "blobs", "sha256", descriptor.Digest.Hex);
-        if (!File.Exists(path)) throw Invalid(name, $"the blob blobs/sha256/{descriptor.Digest.Hex} ({descriptor.MediaType}) is missing.");
-        var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        var path = LayoutFile.Resolve(Source(name), folder, BlobName(descriptor.Digest))
+                   ?? throw Invalid(name, $"the blob {BlobName(descriptor.Digest)} ({descriptor.MediaType}) is missing.");
+        byte[] content;
+        await using (var file = File.OpenRead(path))
+            content = await OciDocument.ReadAsync(file, descriptor.Size, descriptor.Digest, $"{name} ({BlobName(descriptor.Digest)})", cancellationToken).ConfigureAwait(false);
         var actual = OciDigest.Of(content);
         if (actual != descriptor.Digest) throw new DigestMismatchException($"{name} (blobs/sha256/{descriptor.Digest.Hex})", descriptor.Digest, actual);
         return content;
@@ -62,5 +73,9 @@ internal static class OciLayoutReader
         throw Invalid(name, $"it holds {entries.Count} images: name one as oci:<dir>:<name> ({(names.Count == 0 ? "they have no names" : string.Join(", ", names))}).");
     }
 
-    internal static InvalidImageSourceException Invalid(string name, string problem) => new($"The OCI layout {name}", problem);
+    internal static InvalidImageSourceException Invalid(string name, string problem) => new(Source(name), problem);
+
+    internal static string Source(string name) => $"The OCI layout {name}";
+
+    internal static string BlobName(OciDigest digest) => $"blobs/sha256/{digest.Hex}";
 }

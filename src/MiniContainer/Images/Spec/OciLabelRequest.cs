@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 
 namespace MiniContainer.Images.Spec;
 
@@ -20,10 +21,10 @@ public sealed record OciLabelRequest
     /// <summary>Stamp "created" with the clock when neither SOURCE_DATE_EPOCH nor a commit is known (not reproducible).</summary>
     public bool UseClockWhenUnknown { get; init; }
 
-    /// <summary>Computes the labels: SOURCE_DATE_EPOCH from the environment, revision and commit time from git.</summary>
-    public async Task<ImmutableSortedDictionary<string, string>> ResolveAsync(CancellationToken cancellationToken)
+    /// <summary>Computes the labels: SOURCE_DATE_EPOCH from the environment, revision and commit time from git (a checkout git refuses for its owner is warned about on <paramref name="logger"/>).</summary>
+    public async Task<ImmutableSortedDictionary<string, string>> ResolveAsync(CancellationToken cancellationToken, ILogger? logger = null)
     {
-        var commit = SourceDirectory is null ? null : await GitCommit.ReadAsync(SourceDirectory, cancellationToken).ConfigureAwait(false);
+        var commit = SourceDirectory is null ? null : await GitCommit.ReadAsync(SourceDirectory, cancellationToken, logger).ConfigureAwait(false);
         var created = ImageCreatedTime.Choose(
             System.Environment.GetEnvironmentVariable(ImageCreatedTime.SourceDateEpochVariable), commit?.CommitTime, UseClockWhenUnknown);
         return OciLabels.From(new OciLabelValues

@@ -12,6 +12,15 @@ namespace MiniContainer.Images.Oci.Bases;
 /// </summary>
 internal static class DockerArchiveBaseReader
 {
+    /// <summary>
+    /// How far a gzipped layer may expand over its size in the archive. Real layers gzip 2-10 times; a gzip bomb
+    /// expands about a thousand times, and the archive declares no uncompressed size to hold it to.
+    /// </summary>
+    public const int MaxExpansion = 100;
+
+    /// <summary>What any gzipped layer may expand to, however small: tiny layers compress best.</summary>
+    public const long MinExpansionBound = 64 << 20;
+
     public static Task<ResolvedBaseImage> ReadAsync(BaseImageSource.DockerArchive source, OciPlatform platform, BlobStore store, CancellationToken cancellationToken)
     {
         var name = source.ToString();
@@ -22,12 +31,12 @@ internal static class DockerArchiveBaseReader
         if (!entries.TryGetValue("manifest.json", out var manifestEntry))
             throw Invalid(name, "it has no manifest.json (a docker-archive, as `docker save` writes it, has manifest.json, the config JSON and the layer tars).");
 
-        var (configPath, layerPaths) = ChooseImage(name, ReadAll(manifestEntry), source.Tag);
+        var (configPath, layerPaths) = ChooseImage(name, ReadAll(name, manifestEntry), source.Tag);
         if (!entries.TryGetValue(configPath, out var configEntry)) throw Invalid(name, $"its manifest.json names the config {configPath}, which is not in the archive.");
         ImageConfig config;
         try
         {
-            config = ImageConfig.Read(ReadAll(configEntry));
+            config = ImageConfig.Read(ReadAll(name, configEntry));
         }
         catch (FormatException e)
         {
@@ -42,7 +51,7 @@ internal static class DockerArchiveBaseReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!entries.TryGetValue(layerPaths[i], out var layerEntry)) throw Invalid(name, $"its manifest.json names the layer {layerPaths[i]}, which is not in the archive.");
-            using var tar = Uncompressed(layerEntry.DataStream!);
+            using var tar = Uncompressed(name, layerPaths[i], layerEntry);
             var blob = store.AddCompressed(tar);
             if (blob.DiffId != config.DiffIds[i]) throw new DigestMismatchException($"{name} ({layerPaths[i]})", config.DiffIds[i], blob.DiffId);
             layers.Add(blob.Descriptor);
@@ -96,16 +105,25 @@ internal static class DockerArchiveBaseReader
         }
     }
 
-    private static Stream Uncompressed(Stream layer)
+    /// <summary>The layer's tar: as stored (its tar entry bounds it), or gunzipped and stopped at <see cref="MaxExpansion"/> times its stored size.</summary>
+    private static Stream Uncompressed(string name, string path, TarEntry entry)
     {
+        var layer = entry.DataStream!;
         Span<byte> magic = stackalloc byte[2];
         var read = layer.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         layer.Position = 0;
-        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(layer, CompressionMode.Decompress) : layer;
+        if (read != 2 || magic[0] != 0x1f || magic[1] != 0x8b) return layer;
+        var bound = Math.Max(MinExpansionBound, entry.Length * MaxExpansion);
+        return new BoundedReadStream(new GZipStream(layer, CompressionMode.Decompress), bound, () => Invalid(name,
+            $"the gzipped layer {path} ({entry.Length:N0} bytes) expands past {bound:N0} bytes, more than {MaxExpansion} times its size, and was refused as a decompression bomb. "
+            + "If the base is genuine, save it with uncompressed layers (as `docker save` writes them) or give it as an oci: layout."));
     }
 
-    private static byte[] ReadAll(TarEntry entry)
+    /// <summary>A JSON entry (manifest.json, the config), read whole: no larger than <see cref="OciDocument.MaxBytes"/>.</summary>
+    private static byte[] ReadAll(string name, TarEntry entry)
     {
+        if (entry.Length > OciDocument.MaxBytes)
+            throw Invalid(name, $"its {entry.Name} has {entry.Length:N0} bytes, more than the {OciDocument.MaxBytes:N0} a JSON document may have.");
         using var memory = new MemoryStream();
         entry.DataStream!.Position = 0;
         entry.DataStream.CopyTo(memory);

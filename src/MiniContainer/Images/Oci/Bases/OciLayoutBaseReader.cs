@@ -28,7 +28,7 @@ internal static class OciLayoutBaseReader
             var path = image.BlobPath(layer.Digest);
             if (!File.Exists(path)) throw OciLayoutReader.Invalid(name, $"the layer blob blobs/sha256/{layer.Digest.Hex} is missing.");
             await using var content = File.OpenRead(path);
-            await store.AddVerifiedAsync(layer.Digest, content, $"{name} (blobs/sha256/{layer.Digest.Hex})", cancellationToken).ConfigureAwait(false);
+            await store.AddVerifiedAsync(layer, content, $"{name} (blobs/sha256/{layer.Digest.Hex})", cancellationToken).ConfigureAwait(false);
         }
         return new ResolvedBaseImage(name, config, manifest.Layers.Select(l => l with { MediaType = OciMediaTypes.ToOciLayer(l.MediaType), Annotations = OciDescriptor.NoAnnotations }).ToList())
         {

@@ -37,7 +37,9 @@ internal sealed class RegistryBasePuller(IRegistryApi api, BlobStore store, ILog
         {
             throw new InvalidImageSourceException($"The registry image {name}", $"{e.Message}.");
         }
-        await BlobAsync(repository, manifest.Config.Digest, name, cancellationToken).ConfigureAwait(false);
+        if (manifest.Config.Size > OciDocument.MaxBytes)
+            throw new InvalidImageSourceException($"The registry image {name}", $"its manifest declares a config of {manifest.Config.Size:N0} bytes, more than the {OciDocument.MaxBytes:N0} a config may have.");
+        await BlobAsync(repository, manifest.Config, name, cancellationToken).ConfigureAwait(false);
         ImageConfig config;
         try
         {
@@ -49,7 +51,7 @@ internal sealed class RegistryBasePuller(IRegistryApi api, BlobStore store, ILog
         }
         PlatformSelector.Check(name, config, platform);
         foreach (var layer in manifest.Layers)
-            await BlobAsync(repository, layer.Digest, name, cancellationToken).ConfigureAwait(false);
+            await BlobAsync(repository, layer, name, cancellationToken).ConfigureAwait(false);
 
         logger.LogInformation("Base {Name} ({Platform}, {Digest}): {Layers} layers, {Downloads} downloads ({Cached})",
             name, config.Platform, digest, manifest.Layers.Count, Downloads, Downloads == 0 ? "all from the blob cache" : "the rest from the blob cache");
@@ -75,11 +77,12 @@ internal sealed class RegistryBasePuller(IRegistryApi api, BlobStore store, ILog
         return (fetched.Content, MediaTypeOf(fetched.Content, fetched.MediaType), fetched.Digest);
     }
 
-    private async Task BlobAsync(string repository, OciDigest digest, string name, CancellationToken cancellationToken)
+    /// <summary>Downloads a blob into the store, stopped the moment the registry sends more than the descriptor's size.</summary>
+    private async Task BlobAsync(string repository, OciDescriptor descriptor, string name, CancellationToken cancellationToken)
     {
-        if (store.Contains(digest)) return;
-        await using var content = await api.OpenBlobAsync(repository, digest, cancellationToken).ConfigureAwait(false);
-        await store.AddVerifiedAsync(digest, content, $"{api.Registry}/{repository} ({name})", cancellationToken).ConfigureAwait(false);
+        if (store.Contains(descriptor.Digest)) return;
+        await using var content = await api.OpenBlobAsync(repository, descriptor.Digest, cancellationToken).ConfigureAwait(false);
+        await store.AddVerifiedAsync(descriptor, content, $"{api.Registry}/{repository} ({name})", cancellationToken).ConfigureAwait(false);
         Downloads++;
     }
 

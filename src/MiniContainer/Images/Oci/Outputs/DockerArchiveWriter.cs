@@ -14,16 +14,14 @@ public static class DockerArchiveWriter
 {
     public static async Task WriteAsync(string path, BlobStore store, ComposedBlobs image, IReadOnlyList<string> repoTags, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + ".tmp";
-        await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-        await using (var writer = new TarWriter(file, TarEntryFormat.Gnu, leaveOpen: true))
+        await ArtifactFile.WriteAsync(path, ArtifactFile.DataMode, async (file, ct) =>
         {
+            await using var writer = new TarWriter(file, TarEntryFormat.Gnu, leaveOpen: true);
             var configName = image.Config.Digest.Hex + ".json";
-            await WriteBlobAsync(writer, store, image.Config.Digest, configName, cancellationToken).ConfigureAwait(false);
+            await WriteBlobAsync(writer, store, image.Config.Digest, configName, ct).ConfigureAwait(false);
             var layerNames = image.Layers.Select(l => l.Digest.Hex + ".tar.gz").ToList();
             foreach (var layer in image.Layers.DistinctBy(l => l.Digest))
-                await WriteBlobAsync(writer, store, layer.Digest, layer.Digest.Hex + ".tar.gz", cancellationToken).ConfigureAwait(false);
+                await WriteBlobAsync(writer, store, layer.Digest, layer.Digest.Hex + ".tar.gz", ct).ConfigureAwait(false);
 
             var manifest = new JsonArray(new JsonObject
             {
@@ -33,9 +31,8 @@ public static class DockerArchiveWriter
             });
             var entry = DeterministicTar.NewEntry(TarEntryType.RegularFile, "manifest.json", DeterministicTar.FileMode);
             entry.DataStream = new MemoryStream(OciJson.Serialize(manifest));
-            await writer.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
-        }
-        File.Move(temp, path, overwrite: true);
+            await writer.WriteEntryAsync(entry, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task WriteBlobAsync(TarWriter writer, BlobStore store, OciDigest digest, string name, CancellationToken cancellationToken)

@@ -14,12 +14,17 @@ public static class OciLayoutWriter
     public static async Task WriteAsync(string directory, BlobStore store, ComposedBlobs image, IReadOnlyList<string> refNames, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.Combine(directory, "blobs", "sha256"));
-        await File.WriteAllBytesAsync(Path.Combine(directory, "oci-layout"), LayoutFile, cancellationToken).ConfigureAwait(false);
+        // Every file lands through ArtifactFile: a link left at a predictable path (a blob's is its digest) is replaced, never written through.
+        await ArtifactFile.WriteAsync(Path.Combine(directory, "oci-layout"), ArtifactFile.DataMode, (file, ct) => file.WriteAsync(LayoutFile, ct).AsTask(), cancellationToken).ConfigureAwait(false);
         foreach (var blob in image.All)
         {
-            var target = Path.Combine(directory, "blobs", "sha256", blob.Digest.Hex);
-            if (File.Exists(target) && new FileInfo(target).Length == blob.Size) continue;
-            File.Copy(store.PathOf(blob.Digest), target, overwrite: true);
+            var target = new FileInfo(Path.Combine(directory, "blobs", "sha256", blob.Digest.Hex));
+            if (target.Exists && target.LinkTarget is null && target.Length == blob.Size) continue;
+            await ArtifactFile.WriteAsync(target.FullName, ArtifactFile.DataMode, async (file, ct) =>
+            {
+                await using var content = store.Open(blob.Digest);
+                await content.CopyToAsync(file, ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         var indexPath = Path.Combine(directory, "index.json");
@@ -39,8 +44,7 @@ public static class OciLayoutWriter
         var ours = refNames.Count == 0
             ? [image.Manifest]
             : refNames.Select(name => image.Manifest with { Annotations = image.Manifest.Annotations.SetItem(ImageIndexJson.RefName, name) });
-        var temp = indexPath + ".tmp";
-        await File.WriteAllBytesAsync(temp, ImageIndexJson.Write([.. kept, .. ours]), cancellationToken).ConfigureAwait(false);
-        File.Move(temp, indexPath, overwrite: true);
+        var index = ImageIndexJson.Write([.. kept, .. ours]);
+        await ArtifactFile.WriteAsync(indexPath, ArtifactFile.DataMode, (file, ct) => file.WriteAsync(index, ct).AsTask(), cancellationToken).ConfigureAwait(false);
     }
 }

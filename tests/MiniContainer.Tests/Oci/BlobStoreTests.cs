@@ -1,0 +1,54 @@
+using System.Text;
+using MiniContainer.Images.Oci;
+
+namespace MiniContainer.Tests.Oci;
+
+public sealed class BlobStoreTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("mc-blob-store-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task A_blob_longer_than_its_descriptor_is_refused_at_its_declared_size_and_leaves_nothing()
+    {
+        var store = new BlobStore(_root);
+        var descriptor = new OciDescriptor(OciMediaTypes.GzipLayer, OciDigest.Of(new byte[1 << 20]), 1 << 20);
+        var source = new EndlessStream();
+
+        BlobSizeException? error = null;
+        var allocated = await Allocated.DuringAsync(async () =>
+            error = await Should.ThrowAsync<BlobSizeException>(() => store.AddVerifiedAsync(descriptor, source, "registry.test/base", CancellationToken.None)));
+
+        error!.Message.ShouldContain($"The blob from registry.test/base ({descriptor.Digest}) is longer than the 1,048,576 bytes its descriptor declares");
+        source.Served.ShouldBeLessThanOrEqualTo((1 << 20) + (1 << 16), "reading stops one buffer past the declared size");
+        allocated.ShouldBeLessThan(32L << 20);
+        store.Contains(descriptor.Digest).ShouldBeFalse();
+        Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_blob_shorter_than_its_descriptor_is_refused()
+    {
+        var store = new BlobStore(_root);
+        var content = Encoding.UTF8.GetBytes("short");
+        var descriptor = new OciDescriptor(OciMediaTypes.GzipLayer, OciDigest.Of(content), 6);
+
+        var error = await Should.ThrowAsync<BlobSizeException>(() => store.AddVerifiedAsync(descriptor, new MemoryStream(content), "layout", CancellationToken.None));
+
+        error.Message.ShouldContain("has 5 bytes, not the 6 its descriptor declares");
+        store.Contains(descriptor.Digest).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_blob_of_its_declared_size_and_digest_is_stored()
+    {
+        var store = new BlobStore(_root);
+        var content = Encoding.UTF8.GetBytes("exactly this");
+        var descriptor = new OciDescriptor(OciMediaTypes.GzipLayer, OciDigest.Of(content), content.Length);
+
+        await store.AddVerifiedAsync(descriptor, new MemoryStream(content), "layout", CancellationToken.None);
+
+        (await File.ReadAllBytesAsync(store.PathOf(descriptor.Digest))).ShouldBe(content);
+    }
+}
