@@ -3,6 +3,35 @@
 # Checks for the .NET SDK, restores the pinned Cake.Tool and runs build.cake.
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+# --- The arguments as the caller gave them (this block is the same in every build.ps1) ---
+# Started as 'pwsh [-File] build.ps1 ...' (from bash or cmd, as CI runners do, or by the shebang), PowerShell
+# splits each '-name:value'-looking argument at its first colon, its own parameter syntax, before $args is
+# filled: '--registry=host:5000' would reach the build as '--registry=host' '5000'. So then they are read from
+# the process's command line, after this script's path. Called from PowerShell (a prompt, -Command, another
+# script), $args holds what PowerShell parsed; a '-name:' it bound to the next token (its '-name:value', which
+# it marks with a '<CommandParameterName>' note and drops when splatting to a program) is joined back to it.
+$PSNativeCommandArgumentPassing = 'Standard' # each argument reaches dotnet as one, with its quotes, even empty
+$arguments = [Collections.Generic.List[string]]::new()
+$commandLine = [Environment]::GetCommandLineArgs()
+$scriptAt = -1 # where this script's path is in the process's command line; -1: not started by pwsh as its file
+if (-not $MyInvocation.Line) {
+    for ($i = 1; $scriptAt -lt 0 -and $i -lt $commandLine.Count; $i++) {
+        try { if ([IO.Path]::GetFullPath($commandLine[$i]) -eq $PSCommandPath) { $scriptAt = $i } } catch { } # not a path
+    }
+}
+if ($scriptAt -ge 0) {
+    for ($i = $scriptAt + 1; $i -lt $commandLine.Count; $i++) { $arguments.Add($commandLine[$i]) }
+} else {
+    for ($i = 0; $i -lt $args.Count; $i++) {
+        $argument = "$($args[$i])"
+        if ($argument.EndsWith(':') -and $null -ne $args[$i].PSObject.Properties['<CommandParameterName>'] -and $i + 1 -lt $args.Count) {
+            $i++
+            $argument += "$($args[$i])"
+        }
+        $arguments.Add($argument)
+    }
+}
+# --- end of the arguments ---
 Set-Location -LiteralPath $PSScriptRoot
 
 if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
@@ -11,10 +40,10 @@ if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
 }
 
 $target = 'Publish'
-$rest = @($args)
-if ($rest.Count -gt 0 -and -not "$($rest[0])".StartsWith('-')) {
+$rest = $arguments
+if ($rest.Count -gt 0 -and -not $rest[0].StartsWith('-')) {
     $target = $rest[0]
-    $rest = @($rest | Select-Object -Skip 1)
+    $rest.RemoveAt(0)
 }
 
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
