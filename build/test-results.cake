@@ -55,8 +55,10 @@ public sealed class TestResults
             }
         }
         // vstest records a crashed or aborted test host as a run-level error; the results it had not yet reported are lost.
+        // xUnit also writes each failing test's message there ("[xUnit.net 00:01:02] Name [FAIL]"): that test is already counted.
         var runErrors = document.Descendants().Where(e => e.Name.LocalName == "RunInfo" && (string)e.Attribute("outcome") == "Error")
-            .Select(e => e.Elements().FirstOrDefault(t => t.Name.LocalName == "Text")?.Value.Trim().Split('\n')[0].Trim() ?? "run error").ToList();
+            .Select(e => e.Elements().FirstOrDefault(t => t.Name.LocalName == "Text")?.Value.Trim().Split('\n')[0].Trim() ?? "run error")
+            .Where(text => !text.StartsWith("[xUnit.net ", StringComparison.Ordinal)).ToList();
         foreach (var runError in runErrors) FailRun($"{project}: {runError}");
         // dotnet test failed with no failed test and no run error: some results are missing.
         if (runErrors.Count == 0 && error is not null && Failed == failedBefore)

@@ -63,6 +63,20 @@ public sealed class ClosingLineTests : IDisposable
     }
 
     [Fact]
+    public void A_failed_test_counts_once_although_xunit_also_reports_it_as_a_run_error()
+    {
+        AllProjectsPassOneTest();
+        WriteTrx("MiniContainer.IntegrationTests", Result("MiniContainer.IntegrationTests.Passes", "Passed") + Result("MiniContainer.IntegrationTests.Fails", "Failed"),
+            """<RunInfo computerName="vm" outcome="Error"><Text>[xUnit.net 00:03:15.27]     MiniContainer.IntegrationTests.Fails [FAIL]</Text></RunInfo>""");
+        File.WriteAllText(Path.Combine(_results, "MiniContainer.IntegrationTests.error.txt"), "Process returned an error (exit code 1).\n");
+
+        var run = TestSummary();
+
+        run.ExitCode.ShouldNotBe(0, run.Output);
+        Summary.ShouldBe("3 passed, 1 failed, 0 skipped");
+    }
+
+    [Fact]
     public void A_failed_dotnet_test_whose_results_show_no_failure_counts_as_failed()
     {
         AllProjectsPassOneTest();

@@ -115,6 +115,14 @@ public class SecondEngine : IAsyncLifetime
         if (_dockerd is { HasExited: false }) ProcessRunner.Run("kill", ["-CONT", _dockerd.Id.ToString()]);
     }
 
+    /// <summary>Removes every container of this engine, so the next test finds no build of an earlier one.</summary>
+    public async Task RemoveAllContainersAsync()
+    {
+        using var engine = await ConnectAsync();
+        foreach (var container in await engine.Client.Containers.ListContainersAsync(new global::Docker.DotNet.Models.ContainersListParameters { All = true }))
+            await engine.Client.Containers.RemoveContainerAsync(container.ID, new global::Docker.DotNet.Models.ContainerRemoveParameters { Force = true });
+    }
+
     public Task<DockerEngine> ConnectAsync() => DockerEngine.ConnectAsync(new Uri(UnixHost));
 
     public Task DisposeAsync()

@@ -74,6 +74,8 @@ public sealed class SecondEngineTests(SecondEngine engine2) : IClassFixture<Seco
         finally
         {
             engine2.Thaw();
+            // The frozen build's container holds its linker for minutes: another test here would take it for its own.
+            await engine2.RemoveAllContainersAsync();
         }
     }
 
