@@ -120,7 +120,14 @@ public class SecondEngine : IAsyncLifetime
     {
         using var engine = await ConnectAsync();
         foreach (var container in await engine.Client.Containers.ListContainersAsync(new global::Docker.DotNet.Models.ContainersListParameters { All = true }))
-            await engine.Client.Containers.RemoveContainerAsync(container.ID, new global::Docker.DotNet.Models.ContainerRemoveParameters { Force = true });
+            try
+            {
+                await engine.Client.Containers.RemoveContainerAsync(container.ID, new global::Docker.DotNet.Models.ContainerRemoveParameters { Force = true });
+            }
+            catch (global::Docker.DotNet.DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.NotFound)
+            {
+                // Already on its way out (a container started with AutoRemove).
+            }
     }
 
     public Task<DockerEngine> ConnectAsync() => DockerEngine.ConnectAsync(new Uri(UnixHost));
