@@ -35,7 +35,7 @@ public static class LeftoverContainers
     {
         var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true });
         return containers
-            .Where(c => c.Mounts.Any(m => m.Source == hostDirectory || m.Source.StartsWith(hostDirectory + "/", StringComparison.Ordinal)))
+            .Where(c => c.Mounts?.Any(m => m.Source is { } source && (source == hostDirectory || source.StartsWith(hostDirectory + "/", StringComparison.Ordinal))) == true)
             .Select(c => c.ID)
             .ToList();
     }
