@@ -53,7 +53,7 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
             Command = invocation.Argv,
             Environment = invocation.EnvironmentLines,
             WorkingDirectory = SourcePath,
-            NetworkMode = invocation.Environment.TryGetValue("GOPROXY", out var proxy) && proxy is "off" ? "none" : null,
+            NetworkMode = BuilderNetwork.For(invocation.Environment),
             Volumes =
             [
                 new VolumeMount(builder.ModuleCacheVolume, GoCachePaths.InContainer.ModuleCache),

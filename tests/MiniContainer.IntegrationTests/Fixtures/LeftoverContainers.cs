@@ -29,4 +29,14 @@ public static class LeftoverContainers
         var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filters });
         return containers.Where(c => c.Mounts.Any(m => m.Source == hostDirectory)).Select(c => c.ID).ToList();
     }
+
+    /// <summary>Every container, of any step or state, with a mount from <paramref name="hostDirectory"/> or a folder in it.</summary>
+    public static async Task<IReadOnlyList<string>> MountingAsync(DockerEngine engine, string hostDirectory)
+    {
+        var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true });
+        return containers
+            .Where(c => c.Mounts?.Any(m => m.Source is { } source && (source == hostDirectory || source.StartsWith(hostDirectory + "/", StringComparison.Ordinal))) == true)
+            .Select(c => c.ID)
+            .ToList();
+    }
 }

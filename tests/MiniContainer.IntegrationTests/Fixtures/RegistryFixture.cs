@@ -44,6 +44,16 @@ public sealed class RegistryFixture : IAsyncLifetime
         return result.StandardOutput.Trim();
     }
 
+    /// <summary>Where the registry keeps every blob and manifest pushed to it.</summary>
+    public string StorageDirectory => Path.Combine(_folder, "data");
+
+    /// <summary>Pulls a tag back with skopeo (an independent client) into an OCI layout at <paramref name="folder"/>.</summary>
+    public void PullToOciLayout(string repository, string tag, string folder)
+    {
+        var result = ProcessRunner.Run("skopeo", ["copy", "--src-tls-verify=false", "--src-creds", $"{Username}:{Password}", $"docker://{Address}/{repository}:{tag}", $"oci:{folder}:{tag}"], timeoutSeconds: 300);
+        result.ExitCode.ShouldBe(0, result.StandardError);
+    }
+
     public Task DisposeAsync()
     {
         _registry?.Dispose();

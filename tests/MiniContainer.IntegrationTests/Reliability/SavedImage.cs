@@ -37,15 +37,13 @@ public sealed record SavedImage(string ConfigJson, IReadOnlyList<IReadOnlyDictio
     public IReadOnlyList<string> FilesOfLastLayers(int count) =>
         Layers.Skip(Layers.Count - count).SelectMany(l => l.Where(e => e.Value.Length > 0 || !e.Key.EndsWith('/')).Select(e => e.Key)).Where(k => !k.EndsWith('/')).Distinct().Order().ToList();
 
-    /// <summary>Every place a value occurs: the config, a layer's file name, a layer's file bytes.</summary>
-    public IReadOnlyList<string> WhereFound(string secret)
+    /// <summary>Every place a form of a secret occurs: the config, a layer's file name, a layer's file bytes.</summary>
+    public IReadOnlyList<string> WhereFound(SecretForms secrets)
     {
-        var found = new List<string>();
-        var needle = Encoding.UTF8.GetBytes(secret);
-        if (ConfigJson.Contains(secret, StringComparison.Ordinal)) found.Add("config");
+        var found = secrets.FoundIn(ConfigJson).Select(form => $"config: {form}").ToList();
         for (var i = 0; i < Layers.Count; i++)
             foreach (var (name, bytes) in Layers[i])
-                if (name.Contains(secret, StringComparison.Ordinal) || bytes.AsSpan().IndexOf(needle) >= 0) found.Add($"layer {i}: {name}");
+                found.AddRange(secrets.FoundIn(name).Concat(secrets.FoundIn(bytes)).Select(form => $"layer {i}: {name}: {form}"));
         return found;
     }
 
