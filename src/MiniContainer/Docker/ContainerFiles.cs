@@ -19,6 +19,24 @@ public sealed class ContainerFiles(DockerEngine engine)
             container.Id, new CopyToContainerParameters { Path = "/" }, archive, ct), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Writes <paramref name="content"/> as the file <paramref name="containerPath"/> (its folders made as needed), with <paramref name="mode"/>.</summary>
+    public async Task CopyFileInAsync(RunningContainer container, string containerPath, byte[] content, UnixFileMode mode, CancellationToken cancellationToken)
+    {
+        using var archive = new MemoryStream();
+        using (var writer = new TarWriter(archive, TarEntryFormat.Gnu, leaveOpen: true))
+        {
+            var parts = containerPath.Trim('/').Split('/');
+            for (var i = 1; i < parts.Length; i++)
+                writer.WriteEntry(DeterministicTar.NewEntry(TarEntryType.Directory, string.Join('/', parts[..i]) + "/", DeterministicTar.DirectoryMode));
+            var entry = DeterministicTar.NewEntry(TarEntryType.RegularFile, string.Join('/', parts), mode);
+            entry.DataStream = new MemoryStream(content);
+            writer.WriteEntry(entry);
+        }
+        archive.Position = 0;
+        await engine.CallAsync("copy into container " + container.Id[..12], (client, ct) => client.Containers.ExtractArchiveToContainerAsync(
+            container.Id, new CopyToContainerParameters { Path = "/" }, archive, ct), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Copies one file out of the container to <paramref name="hostPath"/> with <paramref name="mode"/>, never the
     /// container's own (a setuid or world-writable file stays in the container); landed through <see cref="ArtifactFile"/>.

@@ -72,11 +72,15 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
         await EnsureVolumesAsync(cancellationToken).ConfigureAwait(false);
         var files = new ContainerFiles(engine);
         var excluded = ExcludedFromCopy(module, hostOutputDirectory);
+        // The environment (a GOPROXY token, say) goes in as a file, not into the container's config.
+        spec = spec with { Command = BuilderEnvironmentFile.Command(invocation), Environment = [] };
         return await new ContainerRunner(engine).RunAsync(
             spec,
             line => logger.LogInformation("{Line}", line.Text),
-            beforeStart: bind ? null : async (container, ct) =>
+            beforeStart: async (container, ct) =>
             {
+                await files.CopyFileInAsync(container, BuilderEnvironmentFile.PathInContainer, BuilderEnvironmentFile.Content(invocation), ArtifactFile.DataMode, ct).ConfigureAwait(false);
+                if (bind) return;
                 await files.CopyDirectoryInAsync(container, module.Directory, SourcePath, path => !excluded.Contains(path.Split('/')[0]), ct).ConfigureAwait(false);
                 foreach (var directory in proxyDirectories)
                     await files.CopyDirectoryInAsync(container, directory, directory, null, ct).ConfigureAwait(false);

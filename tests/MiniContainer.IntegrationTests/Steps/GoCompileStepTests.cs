@@ -108,6 +108,38 @@ public class GoCompileStepTests(ITestOutputHelper output)
         (await LeftoverContainers.OfStepsAsync(engine, "compile")).ShouldBeEmpty();
     }
 
+    [EngineTheory]
+    [InlineData(FileTransfer.Copy, true)]
+    [InlineData(FileTransfer.BindMount, false)]
+    public async Task A_one_shot_builder_container_gets_the_go_environment_without_it_showing_in_docker_inspect(FileTransfer transfer, bool keepWarm)
+    {
+        const string token = "ghp-one-shot-builder-token";
+        using var engine = await DockerEngine.ConnectAsync();
+        var source = TestBed.CopyOf(TestBed.Example("hello"), "one-shot-env");
+        // The linker waits 5 s, so the running container can be inspected; the proxy is never asked (hello has no dependencies).
+        var options = new GoBuildOptions
+        {
+            Environment = new Dictionary<string, string>
+            {
+                ["GOPROXY"] = $"https://ci-bot:{token}@proxy.example.invalid,off",
+                ["GOFLAGS"] = Reliability.SlowLink.AddTo(source, seconds: 5),
+            },
+        };
+        var request = new GoCompileRequest(GoModule.Load(source), options, Builder(transfer) with { KeepWarm = keepWarm }, TestBed.TempDirectory("bin"), SkipWhenUpToDate: false);
+
+        var compiling = GoCompileStep.RunAsync(engine, request, _logger);
+        var held = await Reliability.SlowLink.WaitForHeldBuildAsync(engine, c => c.Labels.TryGetValue(ContainerLabels.Step, out var step) && step == "compile",
+            TimeSpan.FromMinutes(3), () => _logger.Text, seconds: 5);
+        var inspected = await engine.Client.Containers.InspectContainerAsync(held);
+        var result = await compiling;
+
+        string.Join("\n", inspected.Config?.Env ?? []).ShouldNotContain(token);
+        string.Join(" ", inspected.Config?.Cmd ?? []).ShouldNotContain(token);
+        ProcessRunner.Run(result.Binaries[0].Path, ["--version"]).StandardOutput.ShouldStartWith("hello ");
+        _logger.Text.ShouldNotContain(token);
+        (await LeftoverContainers.OfStepsAsync(engine, "compile")).ShouldBeEmpty();
+    }
+
     [EngineFact]
     public async Task Several_main_packages_build_each_to_its_own_binary()
     {
