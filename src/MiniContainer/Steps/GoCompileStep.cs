@@ -38,12 +38,12 @@ public static class GoCompileStep
             var tree = SourceTreeHasher.Hash(request.Module.Directory, [output, Path.Combine(request.Module.Directory, "artifacts")], record?.Sources);
             return (found, record, tree);
         }, cancellationToken);
+        // The container sees the source owned by another uid, so git there trusts /src alone, and only what the host's git
+        // trusts: asked alongside too (a git process, ~10 ms).
+        var stamping = VcsStamping.ForCheckoutAsync(request.Module, request.Options, logger, cancellationToken);
         // The module's own errors come first, as when nothing ran alongside.
-        var ((packages, previous, (treeHash, sources)), builderImageId) =
-            await BothTasks.AwaitAsync(local, builder.EnsureBuilderImageAsync(request.Module, cancellationToken)).ConfigureAwait(false);
-
-        // The container sees the source owned by another uid, so git there trusts /src alone, and only what the host's git trusts.
-        var (options, trusted) = await VcsStamping.ForCheckoutAsync(request.Module, request.Options, logger, cancellationToken).ConfigureAwait(false);
+        var ((packages, previous, (treeHash, sources)), (builderImageId, (options, trusted))) =
+            await BothTasks.AwaitAsync(local, BothTasks.AwaitAsync(builder.EnsureBuilderImageAsync(request.Module, cancellationToken), stamping)).ConfigureAwait(false);
         var invocation = GoCommandLine.Build(request.Module, options, packages, GoBuilderContainer.OutputPath, GoCachePaths.InContainer,
             trusted ? GoBuilderContainer.SourcePath : null);
         var names = packages.Select(p => p.BinaryName).ToList();
