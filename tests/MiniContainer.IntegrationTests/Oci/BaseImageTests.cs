@@ -111,40 +111,45 @@ public sealed class BaseImageTests(AnonymousRegistryFixture registry, ITestOutpu
     {
         var multi = await ManifestListAsync("base/multi");
 
-        var amd64 = await DaemonlessComposeStep.RunAsync(Request(Hello.WithBaseImage(multi), "multi-amd64", BaseImageSource.Parse(multi)) with
+        var onThisMachine = await DaemonlessComposeStep.RunAsync(Request(Hello.WithBaseImage(multi), "multi-host", BaseImageSource.Parse(multi)) with
         {
-            Platform = OciPlatform.Parse("linux/amd64"),
+            Platform = StandInPlatform,
         }, _logger);
         var error = await Should.ThrowAsync<PlatformNotFoundException>(() => DaemonlessComposeStep.RunAsync(
             Request(Hello.WithBaseImage(multi), "multi-s390x", BaseImageSource.Parse(multi)) with { Platform = OciPlatform.Parse("linux/s390x") }, _logger));
 
-        DockerLoad.Load(amd64.ArchivePath!);
-        DockerLoad.Run(amd64.Tags[0], "--version").StandardOutput.ShouldContain("hello dev");
+        DockerLoad.Load(onThisMachine.ArchivePath!);
+        DockerLoad.Run(onThisMachine.Tags[0], "--version").StandardOutput.ShouldContain("hello dev");
         error.Message.ShouldContain($"{multi} has no image for linux/s390x");
-        error.Message.ShouldContain("linux/amd64, linux/arm64/v8");
+        error.Message.ShouldContain($"{StandInPlatform}, {OtherPlatform}");
     }
 
-    /// <summary>An index of two platforms: the alpine stand-in (amd64) and a scratch image of ours marked linux/arm64/v8.</summary>
+    /// <summary>The Alpine stand-in is this machine's busybox: its platform is this machine's.</summary>
+    private static readonly OciPlatform StandInPlatform = new("linux", HostMachine.GoArch);
+
+    private static readonly OciPlatform OtherPlatform = HostMachine.GoArch == "arm64" ? new("linux", "amd64") : new("linux", "arm64", "v8");
+
+    /// <summary>An index of two platforms: the alpine stand-in (this machine's) and a scratch image of ours marked as another.</summary>
     private async Task<string> ManifestListAsync(string repository)
     {
-        AlpineStandInArchive.CopyTo($"docker://{registry.Address}/{repository}:amd64", "--dest-tls-verify=false", "--format", "oci");
-        var arm = await DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(Hello.OnScratch(), ["multi:arm64"], new OciOutputs(Path.Combine(_folder, "arm-layout")))
+        AlpineStandInArchive.CopyTo($"docker://{registry.Address}/{repository}:host", "--dest-tls-verify=false", "--format", "oci");
+        var composed = await DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(Hello.OnScratch(), ["multi:other"], new OciOutputs(Path.Combine(_folder, "other-layout")))
         {
-            Platform = OciPlatform.Parse("linux/arm64/v8"),
-            BlobCache = new BlobStore(Path.Combine(_folder, "arm-cache")),
+            Platform = OtherPlatform,
+            BlobCache = new BlobStore(Path.Combine(_folder, "other-cache")),
         }, _logger);
-        await DistributionPublishStep.RunAsync(new DistributionPublishRequest(arm.LayoutDirectory!, new PublishRequest
+        await DistributionPublishStep.RunAsync(new DistributionPublishRequest(composed.LayoutDirectory!, new PublishRequest
         {
-            Registry = registry.Address, Repository = repository, Tag = "arm64", DockerConfigFile = Path.Combine(_folder, "none.json"),
-            DigestFile = Path.Combine(_folder, "arm-digest.txt"),
+            Registry = registry.Address, Repository = repository, Tag = "other", DockerConfigFile = Path.Combine(_folder, "none.json"),
+            DigestFile = Path.Combine(_folder, "other-digest.txt"),
         }), _logger);
 
         using var api = new DistributionApiClient(RegistryAddress.For(registry.Address), credentials: null);
-        var amd = await api.GetManifestAsync(repository, "amd64", CancellationToken.None);
-        var armManifest = await api.GetManifestAsync(repository, "arm64", CancellationToken.None);
+        var standIn = await api.GetManifestAsync(repository, "host", CancellationToken.None);
+        var other = await api.GetManifestAsync(repository, "other", CancellationToken.None);
         var index = MiniContainer.Images.Oci.Json.ImageIndexJson.Write([
-            new OciDescriptor(OciMediaTypes.ImageManifest, amd.Digest, amd.Content.Length) { Platform = new OciPlatform("linux", "amd64") },
-            new OciDescriptor(OciMediaTypes.ImageManifest, armManifest.Digest, armManifest.Content.Length) { Platform = new OciPlatform("linux", "arm64", "v8") },
+            new OciDescriptor(OciMediaTypes.ImageManifest, standIn.Digest, standIn.Content.Length) { Platform = StandInPlatform },
+            new OciDescriptor(OciMediaTypes.ImageManifest, other.Digest, other.Content.Length) { Platform = OtherPlatform },
         ]);
         await api.PutManifestAsync(repository, "multi", index, OciMediaTypes.ImageIndex, CancellationToken.None);
         return $"{registry.Address}/{repository}:multi";
