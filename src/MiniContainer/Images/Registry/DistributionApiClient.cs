@@ -189,12 +189,20 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
             : new RegistryRequestException(RegistryFailure.ConnectionLost, Registry, method, url, null, e.Message, e);
     }
 
-    /// <summary>A response body, read with its failures named like the request's.</summary>
+    /// <summary>The most a manifest, index or referrers answer may hold: the distribution spec's 4 MiB that registries accept.</summary>
+    internal const int MaxManifestBytes = 4 << 20;
+
+    /// <summary>The most of an error answer that is read for its message.</summary>
+    private const int MaxErrorBytes = 64 << 10;
+
+    /// <summary>A response body of at most <see cref="MaxManifestBytes"/>, read with its failures named like the request's.</summary>
     private async Task<byte[]> BodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return await BoundedAsync(response, MaxManifestBytes, cancellationToken).ConfigureAwait(false)
+                   ?? throw new RegistryRequestException(RegistryFailure.Unexpected, Registry, response.RequestMessage!.Method.Method, response.RequestMessage.RequestUri!, response.StatusCode,
+                       $"the answer is larger than {MaxManifestBytes >> 20} MiB, the most a manifest may be; it was not read further");
         }
         catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
@@ -215,8 +223,10 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
     {
         try
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (body.Length == 0) return "";
+            // A hostile registry's error answer is read no further than a message needs.
+            var bytes = await BoundedAsync(response, MaxErrorBytes, cancellationToken).ConfigureAwait(false);
+            if (bytes is null || bytes.Length == 0) return "";
+            var body = System.Text.Encoding.UTF8.GetString(bytes);
             using var json = JsonDocument.Parse(body);
             if (!json.RootElement.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array) return "";
             return string.Join("; ", errors.EnumerateArray().Select(e =>
@@ -226,6 +236,22 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
         {
             return "";
         }
+    }
+
+    /// <summary>The body, or null when it holds more than <paramref name="limit"/> bytes (of which no more than one past the limit are read).</summary>
+    private static async Task<byte[]?> BoundedAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength > limit) return null;
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var kept = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (kept.Length + read > limit) return null;
+            kept.Write(buffer, 0, read);
+        }
+        return kept.ToArray();
     }
 
     private Uri Api(string path) => new(_address.BaseUri, "v2/" + path);
