@@ -30,7 +30,9 @@ remove_ours() {
   local warm; warm=$(own_warm_builders "$work"/src-* 2>/dev/null || true)
   [ -z "$warm" ] || docker rm -f $warm >/dev/null 2>&1 || true
 }
-trap 'stop_registry; remove_ours; rm -rf "$work"' EXIT
+# BENCH_KEEP=<folder>: the results, request logs and step logs are copied there at the end.
+keep() { [ -z "${BENCH_KEEP:-}" ] || { mkdir -p "$BENCH_KEEP" && cp "$work"/results.tsv "$work"/requests-* "$work"/log-* "$BENCH_KEEP"/ 2>/dev/null; } || true; }
+trap 'keep; stop_registry; remove_ours; rm -rf "$work"' EXIT
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 now() { date +%s.%N; }
@@ -214,6 +216,7 @@ for round in $(seq 1 "$rounds"); do
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$scenario" "$m" "$took" \
         "$((cu1 - cu0))" "$((cs1 - cs0))" "$((eu1 - eu0))" "$((es1 - es0))" "$((up1 - up0))" "$((down1 - down0))" >>"$results"
       tail -n +"$((requests0 + 1))" "$work/relay.requests" >"$work/requests-$m-$scenario"
+      cp "$work/last.log" "$work/log-$m-$scenario" 2>/dev/null || true
       log "round $round $scenario $m $took s"
     done
   done
@@ -312,6 +315,18 @@ for m in cakepush cakebuildkitpush; do
   for s in oneline nochange; do
     echo
     echo "$m, $s:"
-    sed -E 's/(sha256(:|%3A)[0-9a-f]{12})[0-9a-f]*/\1/g; s/(uploads\/)[0-9a-f-]+/\1<id>/; s/_state=[^&]*&?//' "$work/requests-$m-$s" | sed 's/^/    /'
+    while read -r line; do
+      # An upload's size, from the registry's own storage.
+      digest=$(sed -n 's/.*digest=sha256%3A\([0-9a-f]*\).*/\1/p' <<<"$line")
+      size=; [ -z "$digest" ] || size=" ($(stat -c %s "$work/registry/data/docker/registry/v2/blobs/sha256/${digest:0:2}/$digest/data" || echo ?) bytes)"
+      echo "    $(sed -E 's/(sha256(:|%3A|-)[0-9a-f]{12})[0-9a-f]*/\1/g; s/(uploads\/)[0-9a-f-]+/\1<id>/; s/\?_state=[^&]*&?/?/; s/\?$//' <<<"$line")$size"
+    done <"$work/requests-$m-$s"
   done
+done
+echo
+echo "The MiniContainer recipe's own step times, last run with one line changed:"
+for m in cake cakepush; do
+  echo
+  echo "$m:"
+  sed -n '/^Steps:/,$p' "$work/log-$m-oneline" | sed 's/^/    /'
 done
