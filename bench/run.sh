@@ -24,9 +24,10 @@ export GOFLAGS=-buildvcs=false GOPROXY=off
 core_cache_volume=minicontainer-bench-gocache
 registry_pid= relay_pid=
 stop_registry() { for pid in $relay_pid $registry_pid; do kill "$pid" 2>/dev/null || true; done; }
-# Ours only: the pushed images' registry tags (a new port each run) and the warm builders of our projects.
+# Ours only: the images named after this run's registry (a new port each run) and the warm builders of our projects.
 remove_ours() {
-  [ -z "${registry:-}" ] || docker image rm -f "$registry/bench/cakepush:latest" "$registry/bench/cakebuildkitpush:latest" >/dev/null 2>&1 || true
+  local images; images=$(docker images --format '{{.ID}} {{.Repository}}' | awk -v r="${registry:-none}/bench/" 'index($2, r) == 1 { print $1 }' | sort -u)
+  [ -z "$images" ] || docker image rm -f $images >/dev/null 2>&1 || true
   local warm; warm=$(own_warm_builders "$work"/src-* 2>/dev/null || true)
   [ -z "$warm" ] || docker rm -f $warm >/dev/null 2>&1 || true
 }
