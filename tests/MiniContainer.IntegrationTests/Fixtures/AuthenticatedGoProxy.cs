@@ -42,22 +42,7 @@ public sealed class AuthenticatedGoProxy : IAsyncDisposable
     /// <summary>Each request's path and whether it carried the right credentials, in arrival order.</summary>
     public ConcurrentQueue<(string Path, bool Authorized)> Requests { get; } = new();
 
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            _ = ServeAsync(client);
-        }
-    }
+    private Task AcceptAsync() => AcceptLoop.RunAsync(_listener, ServeAsync, _stop.Token);
 
     // One request per connection (Connection: close), which the go command's client handles.
     private async Task ServeAsync(TcpClient client)

@@ -29,22 +29,7 @@ public sealed class TestHttpsServer : IAsyncDisposable
 
     public string Url => $"https://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/";
 
-    private async Task AcceptAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            _ = ServeAsync(client);
-        }
-    }
+    private Task AcceptAsync() => AcceptLoop.RunAsync(_listener, ServeAsync, _stop.Token);
 
     private async Task ServeAsync(TcpClient client)
     {
