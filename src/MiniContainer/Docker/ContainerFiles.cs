@@ -25,10 +25,9 @@ public sealed class ContainerFiles(DockerEngine engine)
         using var archive = new MemoryStream();
         using (var writer = new TarWriter(archive, TarEntryFormat.Gnu, leaveOpen: true))
         {
-            var parts = containerPath.Trim('/').Split('/');
-            for (var i = 1; i < parts.Length; i++)
-                writer.WriteEntry(DeterministicTar.NewEntry(TarEntryType.Directory, string.Join('/', parts[..i]) + "/", DeterministicTar.DirectoryMode));
-            var entry = DeterministicTar.NewEntry(TarEntryType.RegularFile, string.Join('/', parts), mode);
+            var name = containerPath.Trim('/');
+            if (name.LastIndexOf('/') is var folder and > 0) DeterministicTar.WriteParents(writer, name[..folder]);
+            var entry = DeterministicTar.NewEntry(TarEntryType.RegularFile, name, mode);
             entry.DataStream = new MemoryStream(content);
             writer.WriteEntry(entry);
         }

@@ -28,7 +28,8 @@ public static class DeterministicTar
         writer.WriteEntry(entry);
     }
 
-    private static void WriteParents(TarWriter writer, string root)
+    /// <summary>Writes a folder entry for each folder of <paramref name="root"/> ("a/b": "a/", then "a/b/").</summary>
+    internal static void WriteParents(TarWriter writer, string root)
     {
         var path = "";
         foreach (var part in root.Split('/'))

@@ -138,6 +138,9 @@ public sealed class DockerEngine : IDisposable
         }
     }
 
+    /// <summary>How long a ping may take: the inactivity timeout, at most <see cref="PingBound"/>.</summary>
+    private TimeSpan PingTimeout => InactivityTimeout < PingBound ? InactivityTimeout : PingBound;
+
     private async Task<bool> AnswersPingAsync() => await WhyNotAnsweringAsync().ConfigureAwait(false) is null;
 
     /// <summary>
@@ -146,7 +149,7 @@ public sealed class DockerEngine : IDisposable
     /// </summary>
     public async Task<Exception?> WhyNotAnsweringAsync()
     {
-        using var timeout = new CancellationTokenSource(InactivityTimeout < PingBound ? InactivityTimeout : PingBound);
+        using var timeout = new CancellationTokenSource(PingTimeout);
         try
         {
             await Client.System.PingAsync(timeout.Token).ConfigureAwait(false);
@@ -154,7 +157,7 @@ public sealed class DockerEngine : IDisposable
         }
         catch (OperationCanceledException e)
         {
-            return new TimeoutException($"no answer to a ping within {(int)Math.Ceiling((InactivityTimeout < PingBound ? InactivityTimeout : PingBound).TotalSeconds)} s", e);
+            return new TimeoutException($"no answer to a ping within {(int)Math.Ceiling(PingTimeout.TotalSeconds)} s", e);
         }
         catch (Exception e)
         {

@@ -66,15 +66,21 @@ public sealed partial class EngineApi
     }
 
     /// <summary>Removes the container, killing it if it runs; false when it was already gone.</summary>
-    public async Task<bool> RemoveContainerAsync(string id, CancellationToken cancellationToken)
+    public Task<bool> RemoveContainerAsync(string id, CancellationToken cancellationToken)
     {
         EnginePathValue.Checked(id, "container ID");
-        var removed = await OrNullAsync("container remove " + id, async (client, ct) =>
+        return RefusingAsync("container remove " + id, async (client, ct) =>
         {
-            await client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, ct).ConfigureAwait(false);
-            return "removed";
-        }, cancellationToken).ConfigureAwait(false);
-        return removed is not null;
+            try
+            {
+                await client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, ct).ConfigureAwait(false);
+                return true;
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                return false;
+            }
+        }, cancellationToken);
     }
 
     private static Dictionary<string, string> Labels(IDictionary<string, string>? labels) =>

@@ -77,7 +77,7 @@ public static class DefaultGoBuilderImage
         }
         catch (DockerApiException e)
         {
-            error = DockerImageBuilder.EngineMessage(e);
+            error = EngineApiException.EngineText(e);
         }
         if (error is not null) throw new DefaultBuilderUnavailableException(local, official.ToString(), error);
     }

@@ -49,15 +49,13 @@ public sealed class DockerImageBuilder(DockerEngine engine)
         }
         catch (DockerApiException e)
         {
-            throw new ImageBuildFailedException(name, EngineMessage(e), output);
+            throw new ImageBuildFailedException(name, EngineApiException.EngineText(e), output);
         }
 
         if (error is not null) throw new ImageBuildFailedException(name, error, output);
         if (imageId is null) throw new ImageBuildFailedException(name, "the engine did not report an image ID", output);
         return imageId;
     }
-
-    internal static string EngineMessage(DockerApiException e) => EngineApiException.EngineText(e);
 
     internal static string? AsString(object? value) => value switch
     {

@@ -59,7 +59,7 @@ public sealed class DockerImagePusher(DockerEngine engine)
         }
         catch (DockerApiException e)
         {
-            var message = Scrub(DockerImageBuilder.EngineMessage(e), credentials);
+            var message = Scrub(EngineApiException.EngineText(e), credentials);
             throw new ImagePushFailedException(target.ToString(), registry, PushProgressReader.Classify(message), message);
         }
 
