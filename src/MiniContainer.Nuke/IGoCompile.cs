@@ -14,7 +14,6 @@ public interface IGoCompile : IGoRestore
         .Produces(BinariesDirectory / "*")
         .Executes(() => StepRunner.RunAsync(async (engine, logger, cancellationToken) =>
         {
-            BinariesDirectory.CreateOrCleanDirectory();
             var builder = await GoBuilderResolution.ResolveAsync(this, engine, logger, cancellationToken);
             await GoCompileStep.RunAsync(engine, new GoCompileRequest(GoModule, GoBuildOptions, builder, BinariesDirectory), logger, cancellationToken);
         }));
