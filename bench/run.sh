@@ -164,13 +164,13 @@ minicontainer_run() {
 # The push path's warm builder goes too: it holds the shared cache volume the Cake method's cold start removes.
 cake_cold() { mc_cold bench/cake:latest minicontainer-gocache "$work/src-cake" "$work/src-cakepush"; }
 cake_run() {
-  (cd "$work/src-cake" && NO_COLOR=1 quiet ./build.sh ComposeImage --builder-image="$builder" --base-image=scratch --ca-bundle=none --image=bench/cake --tag=latest)
+  (cd "$work/src-cake" && NO_COLOR=1 quiet ./build.sh ComposeImage --builder-image="$builder" --base-image=scratch --ca-bundle=none --image-name=bench/cake --image-tag=latest)
 }
 # The deploy loop: the whole graph up to PublishImage, without the smoke test (the BuildKit script runs none).
 cakepush_cold() { :; }
 cakepush_run() {
   (cd "$work/src-cakepush" && NO_COLOR=1 quiet ./build.sh PublishImage --registry="$registry" --smoke-test=false \
-    --builder-image="$builder" --base-image=scratch --ca-bundle=none --image=bench/cakepush --tag=latest)
+    --builder-image="$builder" --base-image=scratch --ca-bundle=none --image-name=bench/cakepush --image-tag=latest)
 }
 
 # CPU seconds, in clock ticks. This shell's waited-for descendants: "user sys".

@@ -73,7 +73,7 @@ Task("Publish")
         "--base-image=" + Setting("base-image", "minicontainer-testbed/alpine:latest"),
     };
     // --engine=none (no engine: the base must be scratch, oci:<dir> or docker-archive:<file>), --platforms, --sbom pass through too.
-    foreach (var name in new[] { "registry", "tag", "engine", "platforms", "cgo", "sbom" })
+    foreach (var name in new[] { "registry", "image-tag", "engine", "platforms", "cgo", "sbom" })
         if (Setting(name, "") is { Length: > 0 } value) passed.Add($"--{name}={value}");
     // Credentials travel in the environment, never on a command line where ps or a log would show them.
     var environment = new Dictionary<string, string>();

@@ -5,6 +5,7 @@ using Cake.MiniContainer.Hosting;
 using MiniContainer.Images.Compose;
 using MiniContainer.Images.Spec;
 using MiniContainer.Sbom;
+using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer;
 
@@ -28,16 +29,8 @@ public static partial class MiniContainerAliases
     }
 
     /// <summary>The spec with its OCI labels, and its provenance labels when the build flags are given.</summary>
-    private static async Task<RuntimeImageSpec> LabelledSpecAsync(ICakeContext context, ComposeImageSettings settings, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken)
-    {
-        var spec = ToSpec(context, settings);
-        // Both ask git (the commit time; revision and status): side by side, one git run shorter.
-        var labels = settings.Labels.ResolveAsync(cancellationToken, logger);
-        if (settings.BuildFlags is null || spec.Binaries.Count == 0) return spec.WithLabels(await labels.ConfigureAwait(false));
-        var provenance = SbomStep.ProvenanceAsync(spec.Binaries[0].HostPath, settings.Labels.Source, settings.Labels.SourceDirectory, settings.BuildFlags.ToList(), cancellationToken, logger);
-        await Task.WhenAll(labels, provenance).ConfigureAwait(false);
-        return spec.WithLabels(await labels.ConfigureAwait(false)).WithLabels(ProvenanceLabels.For(await provenance.ConfigureAwait(false)));
-    }
+    private static Task<RuntimeImageSpec> LabelledSpecAsync(ICakeContext context, ComposeImageSettings settings, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken) =>
+        LabelledImageSpec.ResolveAsync(ToSpec(context, settings), settings.Labels, settings.BuildFlags?.ToList(), logger, cancellationToken);
 
     private static RuntimeImageSpec ToSpec(ICakeContext context, ComposeImageSettings settings)
     {

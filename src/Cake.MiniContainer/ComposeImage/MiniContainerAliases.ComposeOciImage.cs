@@ -5,6 +5,7 @@ using Cake.MiniContainer.ComposeImage;
 using Cake.MiniContainer.Hosting;
 using MiniContainer.Images.Oci;
 using MiniContainer.Images.Oci.Outputs;
+using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer;
 

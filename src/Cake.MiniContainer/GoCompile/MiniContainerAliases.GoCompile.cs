@@ -4,6 +4,7 @@ using Cake.MiniContainer.GoCompile;
 using Cake.MiniContainer.GoRestore;
 using Cake.MiniContainer.Hosting;
 using MiniContainer.Steps;
+using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer;
 
@@ -19,7 +20,7 @@ public static partial class MiniContainerAliases
         {
             var module = settings.LoadModule(context);
             using var selected = await settings.SelectAsync(logger, ct).ConfigureAwait(false);
-            return await StepExecution.ReportingEngineLossAsync(selected.Engine, ct, async () =>
+            return await EngineLoss.ReportAsync(selected.Engine, ct, async () =>
             {
                 var builder = await settings.GoBuilderForAsync(selected, module, logger, ct).ConfigureAwait(false);
                 var output = settings.OutputDirectory?.MakeAbsolute(context.Environment).FullPath ?? Path.Combine(module.Directory, "artifacts", "bin");

@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Core.IO;
 using MiniContainer.Go;
 using MiniContainer.Steps;
+using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer.GoRestore;
 
@@ -65,15 +66,11 @@ public abstract class GoBuilderSettings : Hosting.IEngineSettings
         };
     }
 
-    internal GoBuilder ToBuilder(string image) => new() { Image = image, Transfer = Transfer };
-
     /// <summary>The engine or this machine's Go, as <see cref="Builder"/> asks.</summary>
     internal Task<SelectedGoBuilder> SelectAsync(Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken) =>
-        SelectedGoBuilder.SelectAsync(Builder, DockerHost, new Hosting.EngineProgressLogger(logger), null, cancellationToken, InactivityTimeout);
+        SelectedGoBuilder.SelectAsync(Builder, DockerHost, new EngineProgressLogger(logger), null, cancellationToken, InactivityTimeout);
 
     /// <summary>The builder container's image (resolved, made once when it is the default) for the engine; the named or default name otherwise (unused on the host).</summary>
     internal async Task<GoBuilder> GoBuilderForAsync(SelectedGoBuilder selected, GoModule module, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken) =>
-        ToBuilder(selected.Engine is { } engine
-            ? await GoRestore.BuilderImageChoice.ResolveAsync(engine, this, module, logger, cancellationToken).ConfigureAwait(false)
-            : BuilderImage ?? GoBuilder.DefaultImageFor(module.GoVersion));
+        await GoBuilderChoice.ForAsync(selected, BuilderImage, module, Transfer, logger, cancellationToken).ConfigureAwait(false);
 }

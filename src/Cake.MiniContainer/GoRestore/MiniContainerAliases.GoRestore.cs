@@ -3,6 +3,7 @@ using Cake.Core.Annotations;
 using Cake.MiniContainer.GoRestore;
 using Cake.MiniContainer.Hosting;
 using MiniContainer.Steps;
+using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer;
 
@@ -18,7 +19,7 @@ public static partial class MiniContainerAliases
         {
             var module = settings.LoadModule(context);
             using var selected = await settings.SelectAsync(logger, ct).ConfigureAwait(false);
-            return await StepExecution.ReportingEngineLossAsync(selected.Engine, ct, async () =>
+            return await EngineLoss.ReportAsync(selected.Engine, ct, async () =>
             {
                 var builder = await settings.GoBuilderForAsync(selected, module, logger, ct).ConfigureAwait(false);
                 var result = await GoRestoreStep.RunAsync(selected, new GoRestoreRequest(module, settings.ToOptions(context), builder), logger, ct).ConfigureAwait(false);

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Cake.Core;
+using Cake.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MiniContainer;
 using MiniContainer.Docker;
+using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer.Hosting;
 
@@ -17,33 +19,15 @@ internal static class StepExecution
         Run(context, step, async (logger, cancellationToken) =>
         {
             using var engine = await DockerEngine.ConnectAsync(settings.DockerHost, new EngineProgressLogger(logger), cancellationToken, inactivityTimeout: settings.InactivityTimeout).ConfigureAwait(false);
-            return await ReportingEngineLossAsync(engine, cancellationToken, () => body(engine, logger, cancellationToken)).ConfigureAwait(false);
+            return await EngineLoss.ReportAsync(engine, cancellationToken, () => body(engine, logger, cancellationToken)).ConfigureAwait(false);
         });
-
-    /// <summary>
-    /// Runs a step's work on <paramref name="engine"/> (null: no engine is used); when it fails and the
-    /// engine no longer answers (a restart, a crash), says so and where, not the broken stream's error.
-    /// </summary>
-    public static async Task<T> ReportingEngineLossAsync<T>(DockerEngine? engine, CancellationToken cancellationToken, Func<Task<T>> body)
-    {
-        try
-        {
-            return await body().ConfigureAwait(false);
-        }
-        catch (Exception e) when (engine is not null && !cancellationToken.IsCancellationRequested && e is not (DockerEngineUnavailableException or DockerEngineStalledException))
-        {
-            if (await engine.WhyNotAnsweringAsync().ConfigureAwait(false) is { } why)
-                throw new DockerEngineUnavailableException(engine.Endpoint.ToString(), why);
-            throw;
-        }
-    }
 
     public static T Run<T>(ICakeContext context, string step, Func<ILogger, CancellationToken, Task<T>> body) => Run(context, step, timed: true, body);
 
     public static T Run<T>(ICakeContext context, string step, bool timed, Func<ILogger, CancellationToken, Task<T>> body)
     {
         var logger = new CakeLogger(context.Log);
-        RunSummary.Current.PrintAtExit(context.Log);
+        RunSummary.Current.PrintAtExit(line => context.Log.Information("{0}", line));
         var clock = Stopwatch.StartNew();
         var cancellationToken = InterruptSignal.Token;
         try

@@ -5,6 +5,8 @@ using Cake.MiniContainer.Hosting;
 using Cake.MiniContainer.ImageIndex;
 using Cake.MiniContainer.PublishImage;
 using MiniContainer.Images.MultiPlatform;
+using MiniContainer.Sbom;
+using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer;
 
@@ -27,7 +29,7 @@ public static partial class MiniContainerAliases
             var module = settings.LoadModule(context);
             var platforms = TargetPlatforms.Parse(string.Join(",", settings.Platforms));
             using var selected = await settings.SelectAsync(logger, ct).ConfigureAwait(false);
-            var image = await StepExecution.ReportingEngineLossAsync(selected.Engine, ct, async () => await MultiPlatformImageStep.RunAsync(selected, new MultiPlatformImageRequest
+            var image = await EngineLoss.ReportAsync(selected.Engine, ct, async () => await MultiPlatformImageStep.RunAsync(selected, new MultiPlatformImageRequest
             {
                 Module = module,
                 Options = settings.ToOptions(context),
@@ -64,11 +66,14 @@ public static partial class MiniContainerAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(settings);
-        var built = image.Image ?? throw new ArgumentException("PublishImageIndex: pass the image BuildImageIndex returned in this run.", nameof(image));
         var request = settings.ToRequest(context);
         return StepExecution.Run(context, "PublishImage", async (logger, ct) =>
         {
-            var pushed = await MultiPlatformPublishStep.RunAsync(new MultiPlatformPublishRequest(built, request), logger, ct).ConfigureAwait(false);
+            // This run's image, or the one an earlier run left in the layout (with the SBOMs it names).
+            var name = image.Reference[..image.Reference.LastIndexOf(':')];
+            var index = image.Image?.ToPublishable() ?? await PublishableIndex.ReadAsync(image.LayoutDirectory.FullPath, image.Reference[(image.Reference.LastIndexOf(':') + 1)..],
+                platform => image.Sboms.Select(s => s.FullPath).FirstOrDefault(f => System.IO.Path.GetFileName(f) == SbomRequest.DefaultFileName(name, platform)) ?? "", ct).ConfigureAwait(false);
+            var pushed = await MultiPlatformPublishStep.RunAsync(new MultiPlatformPublishRequest(index, request), logger, ct).ConfigureAwait(false);
             var published = pushed.Published;
             RunSummary.Current.AddDigest(image.Reference, published.Reference, published.Digest);
             return new PushedImage(published.Reference, published.Digest, published.PinnedReference, published.DigestFile);

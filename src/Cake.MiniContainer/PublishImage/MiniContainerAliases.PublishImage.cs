@@ -3,6 +3,7 @@ using Cake.Core.Annotations;
 using Cake.MiniContainer.Hosting;
 using Cake.MiniContainer.PublishImage;
 using MiniContainer.Images.Publish;
+using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer;
 

@@ -4,6 +4,7 @@ using Cake.Core.IO;
 using Cake.MiniContainer.Hosting;
 using Cake.MiniContainer.PublishImage;
 using MiniContainer.Images.Registry;
+using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer;
 

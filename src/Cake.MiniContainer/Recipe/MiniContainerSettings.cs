@@ -1,76 +1,17 @@
 using Cake.MiniContainer.SmokeTest;
+using MiniContainer.Images.SmokeTest;
+using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer.Recipe;
 
 /// <summary>
-/// What a build script sets for the recipe (<c>MiniContainer.Settings</c>). Each value is the
-/// script's default: a <c>--name=value</c> argument or a <c>MINICONTAINER_&lt;NAME&gt;</c> variable
-/// wins over it, and go.mod supplies what nobody set. See <see cref="RecipeArguments"/>.
+/// What a build script sets for the recipe (<c>MiniContainer.Settings</c>): the core's <see cref="PipelineScript"/>
+/// (each value the script's default: a <c>--name=value</c> argument or a <c>MINICONTAINER_&lt;NAME&gt;</c> variable
+/// wins over it, and go.mod supplies what nobody set), with the smoke tests as Cake's <see cref="SmokeTestSettings"/>.
 /// </summary>
-public sealed class MiniContainerSettings
+public sealed class MiniContainerSettings : PipelineScript
 {
-    /// <summary>--source: the folder with go.mod.</summary>
-    public string? Source { get; set; }
-
-    /// <summary>--output: the artifacts folder (binaries, reports, staged bundle, digests).</summary>
-    public string? Output { get; set; }
-
-    /// <summary>--engine: "auto", "docker" or "none" (the host's Go and a daemonless image).</summary>
-    public string? Engine { get; set; }
-
-    /// <summary>--image-assembly: "auto", "load" or "dockerfile" (how ComposeImage puts the image into the engine).</summary>
-    public string? ImageAssembly { get; set; }
-
-    /// <summary>--platforms: e.g. ["linux/amd64", "linux/arm64"]; several give an OCI image index.</summary>
-    public IList<string> Platforms { get; set; } = [];
-
-    /// <summary>--cross-cc: the C compiler per foreign GOARCH for CGO builds, e.g. ["arm64"] = "aarch64-linux-musl-gcc".</summary>
-    public IDictionary<string, string> CrossCompilers { get; set; } = new Dictionary<string, string>();
-
-    /// <summary>--sbom: write and attach an SPDX SBOM per image.</summary>
-    public bool? Sbom { get; set; }
-
-    /// <summary>--builder-image: an image with Go and a musl C compiler.</summary>
-    public string? BuilderImage { get; set; }
-
-    /// <summary>--cc: the C compiler inside the builder.</summary>
-    public string? CCompiler { get; set; }
-
-    /// <summary>--cgo: CGO_ENABLED.</summary>
-    public bool? Cgo { get; set; }
-
-    /// <summary>--goarch: the target architecture.</summary>
-    public string? GoArch { get; set; }
-
-    /// <summary>--packages: main packages, e.g. "./cmd/...".</summary>
-    public IList<string> Packages { get; set; } = [];
-
-    /// <summary>--base-image: the runtime base, or "scratch".</summary>
-    public string? BaseImage { get; set; }
-
-    /// <summary>--image: the image name (one binary), or the prefix of "&lt;image&gt;-&lt;binary&gt;" (several).</summary>
-    public string? Image { get; set; }
-
-    /// <summary>--tag.</summary>
-    public string? Tag { get; set; }
-
-    /// <summary>--registry: host[:port] to push to; without it PublishImage pushes nothing.</summary>
-    public string? Registry { get; set; }
-
-    /// <summary>--registry-username.</summary>
-    public string? RegistryUsername { get; set; }
-
-    /// <summary>--registry-password (never logged).</summary>
-    public string? RegistryPassword { get; set; }
-
-    /// <summary>--ca-bundle: "builder" (the builder image's bundle), "none", or a PEM file.</summary>
-    public string? CaBundle { get; set; }
-
-    /// <summary>--ca-file: extra CA PEM files appended to the bundle.</summary>
-    public IList<string> CaFiles { get; set; } = [];
-
-    /// <summary>-X values for the build, e.g. ["main.version"] = "1.2.3".</summary>
-    public IDictionary<string, string> Variables { get; set; } = new Dictionary<string, string>();
+    public override string Describe => "MiniContainer.Settings";
 
     /// <summary>The smoke test of every image without its own entry in <see cref="SmokeTests"/>; null runs the image's CMD and expects exit code 0.</summary>
     public SmokeTestSettings? SmokeTest { get; set; }
@@ -78,15 +19,5 @@ public sealed class MiniContainerSettings
     /// <summary>Smoke tests by binary name, for modules with several binaries.</summary>
     public IDictionary<string, SmokeTestSettings> SmokeTests { get; set; } = new Dictionary<string, SmokeTestSettings>();
 
-    /// <summary>Ports the images declare (EXPOSE).</summary>
-    public IList<int> ExposedPorts { get; set; } = [];
-
-    /// <summary>--source-url: org.opencontainers.image.source, also recorded in the SBOM.</summary>
-    public string? SourceUrl { get; set; }
-
-    /// <summary>--insecure-registry: registries (host[:port]) spoken to over plain HTTP although they are not on loopback.</summary>
-    public IList<string> InsecureRegistries { get; set; } = [];
-
-    /// <summary>How long an engine or registry exchange may send no byte, e.g. "90s" or "5m" (--inactivity-timeout); default 2m.</summary>
-    public string? InactivityTimeout { get; set; }
+    public override SmokeTestSpec? SmokeTestFor(string binary) => (SmokeTests.TryGetValue(binary, out var own) ? own : SmokeTest)?.ToSpec();
 }

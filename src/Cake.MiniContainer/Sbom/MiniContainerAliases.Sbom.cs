@@ -7,6 +7,7 @@ using Cake.MiniContainer.Sbom;
 using MiniContainer.Images.Oci;
 using MiniContainer.Images.Spec;
 using MiniContainer.Sbom;
+using MiniContainer.Pipeline;
 using MiniContainer.Sbom.Attach;
 
 namespace Cake.MiniContainer;
@@ -52,10 +53,7 @@ public static partial class MiniContainerAliases
         var path = sbomFile.MakeAbsolute(context.Environment).FullPath;
         return StepExecution.Run(context, "PublishImage", async (logger, ct) =>
         {
-            var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
-            // The attacher reads the file itself and checks it against this digest; provenance is not sent again.
-            var sbom = new SbomFile(path, OciDigest.Of(bytes), bytes.Length, new BuildProvenance(null, null, false, null, []));
-            var attached = await SbomAttachStep.RunAsync(new SbomAttachRequest(sbom, settings.ToRequest(context), OciDigest.Parse(imageDigest)), logger, ct).ConfigureAwait(false);
+            var attached = await MiniContainerPipeline.AttachSbomAsync(path, imageDigest, settings.ToRequest(context), logger, ct).ConfigureAwait(false);
             return new AttachedSbomArtifact(attached.ArtifactDigest.ToString(), attached.Subject.ToString(), attached.ReferrersTag);
         });
     }

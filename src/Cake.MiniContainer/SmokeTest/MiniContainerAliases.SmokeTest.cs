@@ -15,16 +15,7 @@ public static partial class MiniContainerAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrWhiteSpace(image);
         settings ??= new SmokeTestSettings();
-        if (settings.Port is < 1 or > 65535) throw new ArgumentException($"SmokeTest: port {settings.Port} is not between 1 and 65535.", nameof(settings));
-        var spec = new SmokeTestSpec
-        {
-            Arguments = settings.Arguments?.ToList(),
-            ExpectedExitCode = settings.ExpectedExitCode,
-            ExpectedOutput = settings.ExpectedOutput,
-            TimeLimit = settings.TimeLimit,
-            Environment = settings.Environment.ToList(),
-            Server = settings.Port is { } port ? new ServerProbe(port) { Path = settings.Path } : null,
-        };
+        var spec = settings.ToSpec();
         return StepExecution.Run(context, "SmokeTest", settings, async (engine, logger, ct) =>
         {
             var result = await SmokeTestStep.RunAsync(engine, image, spec, logger, ct).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using MiniContainer.Images.SmokeTest;
+
 namespace Cake.MiniContainer.SmokeTest;
 
 /// <summary>Settings for <c>SmokeTest</c>: a one-shot run (exit code, output) or a server that answers HTTP.</summary>
@@ -26,4 +28,18 @@ public sealed class SmokeTestSettings : Hosting.IEngineSettings
     /// <summary>How long an engine or registry exchange may pass without a byte (--inactivity-timeout); null for two minutes.</summary>
 
     public TimeSpan? InactivityTimeout { get; set; }
+
+    /// <summary>The core's spec of this smoke test.</summary>
+    /// <exception cref="ArgumentException">The port is not between 1 and 65535.</exception>
+    public SmokeTestSpec ToSpec() => Port is < 1 or > 65535
+        ? throw new ArgumentException($"SmokeTest: port {Port} is not between 1 and 65535.", nameof(Port))
+        : new SmokeTestSpec
+        {
+            Arguments = Arguments?.ToList(),
+            ExpectedExitCode = ExpectedExitCode,
+            ExpectedOutput = ExpectedOutput,
+            TimeLimit = TimeLimit,
+            Environment = Environment.ToList(),
+            Server = Port is { } port ? new ServerProbe(port) { Path = Path } : null,
+        };
 }

@@ -5,6 +5,7 @@ using Cake.MiniContainer.Hosting;
 using Cake.MiniContainer.VerifyBinary;
 using MiniContainer.Elf;
 using MiniContainer.Go;
+using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer;
 
@@ -30,20 +31,11 @@ public static partial class MiniContainerAliases
         };
         return StepExecution.Run(context, "VerifyBinary", async (logger, ct) =>
         {
-            try
-            {
-                var result = await BinaryVerification.RunAsync(path, policy, logger, ct).ConfigureAwait(false);
-                RunSummary.Current.AddVerification(System.IO.Path.GetFileName(path), result.Report);
-                var report = result.Report;
-                return new VerifiedBinary(path, report.Linking.Linkage != Linkage.Dynamic, report.Linking.Linkage.ToString(), report.Format.Machine,
-                    report.Go.BuildInfo?.GoVersion, result.Findings.Where(f => f.Severity == FindingSeverity.Warning).Select(f => f.Message).ToList(),
-                    VerificationReportJson.PathFor(path));
-            }
-            catch (BinaryVerificationFailedException e)
-            {
-                RunSummary.Current.AddVerification(System.IO.Path.GetFileName(path), e.Result.Report);
-                throw;
-            }
+            var result = await MiniContainerPipeline.VerifyAsync(path, policy, RunSummary.Current, logger, ct).ConfigureAwait(false);
+            var report = result.Report;
+            return new VerifiedBinary(path, report.Linking.Linkage != Linkage.Dynamic, report.Linking.Linkage.ToString(), report.Format.Machine,
+                report.Go.BuildInfo?.GoVersion, result.Findings.Where(f => f.Severity == FindingSeverity.Warning).Select(f => f.Message).ToList(),
+                VerificationReportJson.PathFor(path));
         });
     }
 }

@@ -13,6 +13,9 @@ namespace MiniContainer.Sbom;
 /// <param name="BuildSettings">Go's build settings as "key=value" (-trimpath, CGO_ENABLED, GOARCH...), vcs.* left out.</param>
 public sealed record BuildProvenance(string? Source, string? Revision, bool Modified, string? GoVersion, IReadOnlyList<string> BuildSettings)
 {
+    /// <summary>No provenance: for an SBOM read back from disk to be attached (the document holds its own).</summary>
+    public static BuildProvenance None { get; } = new(null, null, false, null, []);
+
     /// <summary>The exact <c>go build</c> flags (<see cref="GoBuildFlags"/>): Go records no -ldflags under -trimpath.</summary>
     public IReadOnlyList<string> BuildFlags { get; init; } = [];
 

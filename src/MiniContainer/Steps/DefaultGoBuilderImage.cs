@@ -88,7 +88,7 @@ public sealed class DefaultBuilderUnavailableException(string localImage, string
     : MiniContainerException(
         $"The default Go builder '{localImage}' is not in the Docker Engine, and making it from '{officialImage}' failed: {engineError} " +
         $"Pull '{officialImage}' where a registry is reachable (or `docker load` it), or name a builder that is in the engine with " +
-        "--builder-image=<image> (an image with Go and a musl C compiler; --cc=<compiler> if it is not the image's CC).")
+        "--builder-image=<image> (an image with Go and a musl C compiler; --builder-cc=<compiler> if it is not the image's CC).")
 {
     public string LocalImage { get; } = localImage;
 

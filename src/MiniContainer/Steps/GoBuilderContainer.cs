@@ -101,7 +101,7 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
             return _imageId = image.Id;
         throw new DockerImageMissingException(builder.Image, engine.Endpoint.ToString(),
             $"It is the Go builder: an image with Go {module.GoVersion ?? ""} and a musl C compiler. " +
-            "Name one that is in the engine with --builder-image (and --cc for its compiler), or build it, e.g. " +
+            "Name one that is in the engine with --builder-image (and --builder-cc for its compiler), or build it, e.g. " +
             $"FROM golang:{module.GoVersion ?? "<go version>"}-alpine + `apk add --no-cache gcc musl-dev linux-headers git`.");
     }
 

@@ -25,7 +25,7 @@ public sealed class DaemonlessRecipeTests(RegistryFixture registry) : IClassFixt
         ProcessRunner.Run("docker", ["save", "-o", baseArchive, TestBed.AlpineImage]).ExitCode.ShouldBe(0);
         var noEngine = new Dictionary<string, string>(Credentials) { ["DOCKER_HOST"] = "unix:///nonexistent.sock" };
 
-        var run = repository.BuildSh(noEngine, "Publish", $"--base-image=docker-archive:{baseArchive}", $"--registry={registry.Address}", "--tag=local");
+        var run = repository.BuildSh(noEngine, "Publish", $"--base-image=docker-archive:{baseArchive}", $"--registry={registry.Address}", "--image-tag=local");
 
         run.ExitCode.ShouldBe(0, run.Output);
         run.StandardOutput.ShouldContain("No Docker Engine answers at unix:///nonexistent.sock");
@@ -57,7 +57,7 @@ public sealed class DaemonlessRecipeTests(RegistryFixture registry) : IClassFixt
         using var repository = ConsumerRepository.CopyOf("hello");
 
         var run = repository.BuildSh(Credentials, "Publish", "--engine=none", "--base-image=scratch", "--platforms=linux/amd64,linux/arm64", "--cgo=false",
-            $"--registry={registry.Address}", "--tag=multi");
+            $"--registry={registry.Address}", "--image-tag=multi");
 
         run.ExitCode.ShouldBe(0, run.Output);
         var raw = ProcessRunner.Run("skopeo", ["inspect", "--raw", "--tls-verify=false", "--creds", $"{RegistryFixture.Username}:{RegistryFixture.Password}", $"docker://{registry.Address}/hello:multi"]);
@@ -77,7 +77,7 @@ public sealed class DaemonlessRecipeTests(RegistryFixture registry) : IClassFixt
     {
         using var repository = ConsumerRepository.CopyOf("hello");
 
-        var run = repository.BuildSh(Credentials, ["Publish", "--engine=docker", "--smoke-test=false", .. ConsumerRepository.TestImages, "--tag=labelled",
+        var run = repository.BuildSh(Credentials, ["Publish", "--engine=docker", "--smoke-test=false", .. ConsumerRepository.TestImages, "--image-tag=labelled",
             "--source-url=https://example.com/hello.git", $"--registry={registry.Address}"]);
 
         run.ExitCode.ShouldBe(0, run.Output);

@@ -16,7 +16,7 @@ public sealed class RecipeGraphTests(RegistryFixture registry) : IClassFixture<R
             ["MINICONTAINER_REGISTRY_PASSWORD"] = RegistryFixture.Password,
         };
 
-        var run = repository.BuildSh(credentials, ["Publish", .. ConsumerRepository.TestImages, $"--registry={registry.Address}", "--tag=1.0.0"]);
+        var run = repository.BuildSh(credentials, ["Publish", .. ConsumerRepository.TestImages, $"--registry={registry.Address}", "--image-tag=1.0.0"]);
 
         run.ExitCode.ShouldBe(0, run.Output);
         var digest = File.ReadAllText(Path.Combine(repository.Artifacts, "image", "hello.digest")).Trim();
@@ -71,10 +71,10 @@ public sealed class RecipeGraphTests(RegistryFixture registry) : IClassFixture<R
     public void A_second_run_with_nothing_changed_builds_nothing_and_leaves_the_same_image()
     {
         using var repository = ConsumerRepository.CopyOf("hello");
-        var first = repository.BuildSh(null, ["ComposeImage", .. ConsumerRepository.TestImages, "--tag=again"]);
+        var first = repository.BuildSh(null, ["ComposeImage", .. ConsumerRepository.TestImages, "--image-tag=again"]);
         first.ExitCode.ShouldBe(0, first.Output);
 
-        var second = repository.BuildSh(null, ["ComposeImage", .. ConsumerRepository.TestImages, "--tag=again"]);
+        var second = repository.BuildSh(null, ["ComposeImage", .. ConsumerRepository.TestImages, "--image-tag=again"]);
 
         second.ExitCode.ShouldBe(0, second.Output);
         second.StandardOutput.ShouldContain("Compile: up to date");
@@ -90,7 +90,7 @@ public sealed class RecipeGraphTests(RegistryFixture registry) : IClassFixture<R
         var compile = repository.BuildSh(null, ["GoCompile", .. ConsumerRepository.TestImages]);
         compile.ExitCode.ShouldBe(0, compile.Output);
 
-        var compose = repository.BuildSh(null, ["ComposeImage", "--exclusive", .. ConsumerRepository.TestImages, "--tag=alone"]);
+        var compose = repository.BuildSh(null, ["ComposeImage", "--exclusive", .. ConsumerRepository.TestImages, "--image-tag=alone"]);
 
         compose.ExitCode.ShouldBe(0, compose.Output);
         compose.StandardOutput.ShouldNotContain("go build");

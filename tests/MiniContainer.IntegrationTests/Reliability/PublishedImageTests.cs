@@ -53,7 +53,7 @@ public sealed class PublishedHello : IAsyncLifetime
             // GOPRIVATE alone would send the private module past the proxy, to its VCS.
             ["GONOPROXY"] = "none",
         };
-        Run = Repository.BuildSh(environment, ["Publish", $"--builder-image={Builder.Reference}", $"--base-image={TestBed.AlpineImage}", $"--registry={Registry.Address}", $"--tag={Tag}"]);
+        Run = Repository.BuildSh(environment, ["Publish", $"--builder-image={Builder.Reference}", $"--base-image={TestBed.AlpineImage}", $"--registry={Registry.Address}", $"--image-tag={Tag}"]);
     }
 
     private void DependOnThePrivateModule()

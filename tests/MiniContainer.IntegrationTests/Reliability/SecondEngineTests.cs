@@ -85,7 +85,7 @@ public sealed class SecondEngineTests(SecondEngine engine2) : IClassFixture<Seco
         using var local = ConsumerRepository.CopyOf("hello");
         using var remote = ConsumerRepository.CopyOf("hello");
         var tag = $"reliability-{Guid.NewGuid():N}"[..24];
-        string[] arguments = ["ComposeImage", .. ConsumerRepository.TestImages, $"--tag={tag}"];
+        string[] arguments = ["ComposeImage", .. ConsumerRepository.TestImages, $"--image-tag={tag}"];
         using var mainEngine = await DockerEngine.ConnectAsync();
         try
         {

@@ -79,7 +79,7 @@ public sealed class SupplyChainBuild : IAsyncLifetime
         };
         First = await BuildCloneAsync(origin, "checkout-a", options);
         Second = await BuildCloneAsync(origin, "checkout-b", options);
-        Pushed = await MultiPlatformPublishStep.RunAsync(new MultiPlatformPublishRequest(First, new PublishRequest
+        Pushed = await MultiPlatformPublishStep.RunAsync(new MultiPlatformPublishRequest(First.ToPublishable(), new PublishRequest
         {
             Registry = Registry.Address, Repository = Repository, Tag = Tag,
             DockerConfigFile = Path.Combine(_folder, "none.json"), DigestFile = Path.Combine(_folder, "index-digest.txt"),

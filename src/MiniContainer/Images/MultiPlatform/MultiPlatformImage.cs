@@ -23,6 +23,10 @@ public sealed record MultiPlatformImage
     public required DateTimeOffset Created { get; init; }
 
     public required TimeSpan Duration { get; init; }
+
+    /// <summary>What pushing it needs (the same as <see cref="PublishableIndex.ReadAsync"/> reads back from the layout).</summary>
+    public PublishableIndex ToPublishable() =>
+        new(LayoutDirectory, IndexDigest, Images.Select(i => new PublishablePlatform(i.Platform, i.Manifest, i.Sbom)).ToList(), Created);
 }
 
 /// <summary>One platform's image: its binaries (verified for the platform's machine), the composed image and its SBOM.</summary>

@@ -4,7 +4,7 @@ using MiniContainer.Images.Publish;
 namespace MiniContainer.Images.MultiPlatform;
 
 /// <summary>Where to push a multi-platform image (the same <see cref="PublishRequest"/> as one image) and whether its SBOMs go along.</summary>
-public sealed record MultiPlatformPublishRequest(MultiPlatformImage Image, PublishRequest Target)
+public sealed record MultiPlatformPublishRequest(PublishableIndex Image, PublishRequest Target)
 {
     /// <summary>More tags for the index.</summary>
     public IReadOnlyList<string> AdditionalTags { get; init; } = [];

@@ -35,7 +35,7 @@ public static class MultiPlatformPublishStep
         using var session = await DistributionPushSession.OpenAsync(publish, tags, request.PlainHttp, resolver, registryFactory, cancellationToken).ConfigureAwait(false);
         var (target, api, repository) = (session.Target, session.Api, session.Repository);
         logger.LogInformation("Publish (multi-platform): pushing index {Digest} ({Platforms}) as {Targets}", request.Image.IndexDigest,
-            string.Join(", ", request.Image.Images.Select(i => i.Platform)), session.Describe());
+            string.Join(", ", request.Image.Platforms.Select(i => i.Platform)), session.Describe());
 
         var counts = new PushCounts(0, 0, 0);
         var sboms = new List<AttachedSbom>();
@@ -43,7 +43,7 @@ public static class MultiPlatformPublishStep
         try
         {
             var pusher = new ImagePusher(api, logger);
-            foreach (var image in request.Image.Images)
+            foreach (var image in request.Image.Platforms)
             {
                 var manifestBytes = await OciLayoutReader.ReadBlobAsync($"oci:{layout}", layout, image.Manifest, cancellationToken).ConfigureAwait(false);
                 var manifest = ImageManifestJson.Read(manifestBytes);
@@ -57,7 +57,7 @@ public static class MultiPlatformPublishStep
             if (request.AttachSboms)
             {
                 var attacher = new SbomAttacher(api, request.BlobCache ?? BlobStore.Default(), logger);
-                foreach (var image in request.Image.Images.Where(i => i.Sbom is not null))
+                foreach (var image in request.Image.Platforms.Where(i => i.Sbom is not null))
                     sboms.Add(await attacher.AttachAsync(repository, image.Manifest with { Platform = null }, image.Sbom!, request.Image.Created, cancellationToken).ConfigureAwait(false));
             }
         }
@@ -71,6 +71,6 @@ public static class MultiPlatformPublishStep
         await DistributionPushSession.SaveDigestAsync(publish.DigestFile, digest, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Publish: {Target} pushed, index digest {Digest} (blobs: {Counts}; {Sboms} SBOMs attached; saved to {File})", target, digest, counts, sboms.Count, publish.DigestFile);
         return new PushedIndex(new PublishedImage(target.ToString(), digest.ToString(), publish.DigestFile), tags,
-            request.Image.Images.Select(i => (i.Platform, i.Manifest.Digest)).ToList(), sboms, counts);
+            request.Image.Platforms.Select(i => (i.Platform, i.Manifest.Digest)).ToList(), sboms, counts);
     }
 }

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
 
-namespace Cake.MiniContainer.Hosting;
+namespace MiniContainer.Pipeline;
 
 /// <summary>
 /// The engine's own logger: the core reports push and pull progress at Debug (one line per layer
 /// state); a user watching a push wants to see it, so those lines are lifted to Information.
 /// </summary>
-internal sealed class EngineProgressLogger(ILogger inner) : ILogger
+public sealed class EngineProgressLogger(ILogger inner) : ILogger
 {
     private static readonly string[] ProgressPrefixes = ["push: ", "pull: "];
 

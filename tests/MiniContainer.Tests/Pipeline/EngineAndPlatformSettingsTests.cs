@@ -1,18 +1,18 @@
-using Cake.MiniContainer.Recipe;
+using MiniContainer.Pipeline;
 using MiniContainer.Go;
 using MiniContainer.Images.Certificates;
 using MiniContainer.Images.Compose;
 
-namespace Cake.MiniContainer.Tests.Recipe;
+namespace MiniContainer.Tests.Pipeline;
 
 /// <summary>--engine, --image-assembly, --platforms, --cross-cc, --sbom, --source-url and --ca-bundle=host, resolved like every other setting.</summary>
 public class EngineAndPlatformSettingsTests
 {
     private static readonly GoModule Hello = new("/repo", "example.com/hello", "1.21", null, false);
 
-    private static ResolvedRecipeSettings Resolve(MiniContainerSettings? script = null, Dictionary<string, string>? arguments = null,
+    private static PipelineSettings Resolve(PipelineScript? script = null, Dictionary<string, string>? arguments = null,
         Dictionary<string, string>? environment = null, params string[] existingFiles) =>
-        RecipeSettingsResolver.Resolve(script ?? new MiniContainerSettings(), name => arguments?.GetValueOrDefault(name),
+        PipelineSettingsResolver.Resolve(script ?? new PipelineScript(), new DictionaryArgumentSource(arguments ?? []),
             name => environment?.GetValueOrDefault(name), "/repo", existingFiles.Contains, _ => Hello);
 
     [Fact]
@@ -32,15 +32,15 @@ public class EngineAndPlatformSettingsTests
     [Fact]
     public void The_engine_argument_wins_over_the_environment_which_wins_over_the_script()
     {
-        Resolve(new MiniContainerSettings { Engine = "docker" }).Engine.ShouldBe(EngineChoice.Docker);
-        Resolve(new MiniContainerSettings { Engine = "docker" }, environment: new() { ["MINICONTAINER_ENGINE"] = "none" }).Engine.ShouldBe(EngineChoice.None);
+        Resolve(new PipelineScript { Engine = "docker" }).Engine.ShouldBe(EngineChoice.Docker);
+        Resolve(new PipelineScript { Engine = "docker" }, environment: new() { ["MINICONTAINER_ENGINE"] = "none" }).Engine.ShouldBe(EngineChoice.None);
         Resolve(environment: new() { ["MINICONTAINER_ENGINE"] = "none" }, arguments: new() { ["engine"] = "auto" }).Engine.ShouldBe(EngineChoice.Auto);
     }
 
     [Fact]
     public void An_unknown_engine_names_the_argument_and_the_choices()
     {
-        var error = Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["engine"] = "podman" }));
+        var error = Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["engine"] = "podman" }));
 
         error.Message.ShouldBe("--engine=podman: 'podman' is not an engine choice; use auto (the Docker Engine when one answers), docker, or none.");
     }
@@ -49,15 +49,15 @@ public class EngineAndPlatformSettingsTests
     public void The_image_assembly_is_auto_unless_an_argument_the_environment_or_the_script_names_load_or_dockerfile()
     {
         Resolve().ImageAssembly.ShouldBe(ImageAssembly.Auto);
-        Resolve(new MiniContainerSettings { ImageAssembly = "dockerfile" }).ImageAssembly.ShouldBe(ImageAssembly.DockerfileBuild);
-        Resolve(new MiniContainerSettings { ImageAssembly = "dockerfile" }, environment: new() { ["MINICONTAINER_IMAGE_ASSEMBLY"] = "load" }).ImageAssembly.ShouldBe(ImageAssembly.Load);
+        Resolve(new PipelineScript { ImageAssembly = "dockerfile" }).ImageAssembly.ShouldBe(ImageAssembly.DockerfileBuild);
+        Resolve(new PipelineScript { ImageAssembly = "dockerfile" }, environment: new() { ["MINICONTAINER_IMAGE_ASSEMBLY"] = "load" }).ImageAssembly.ShouldBe(ImageAssembly.Load);
         Resolve(environment: new() { ["MINICONTAINER_IMAGE_ASSEMBLY"] = "load" }, arguments: new() { ["image-assembly"] = "Auto" }).ImageAssembly.ShouldBe(ImageAssembly.Auto);
     }
 
     [Fact]
     public void An_unknown_image_assembly_names_the_argument_and_the_choices()
     {
-        var error = Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["image-assembly"] = "buildkit" }));
+        var error = Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["image-assembly"] = "buildkit" }));
 
         error.Message.ShouldBe("--image-assembly=buildkit: 'buildkit' is not an image assembly; use auto, load (written here and loaded into the engine) or dockerfile (the engine's build).");
     }
@@ -75,7 +75,7 @@ public class EngineAndPlatformSettingsTests
     [Fact]
     public void One_platform_sets_goarch_and_stays_on_the_single_image_path()
     {
-        var settings = Resolve(new MiniContainerSettings { Platforms = ["linux/arm64"] });
+        var settings = Resolve(new PipelineScript { Platforms = ["linux/arm64"] });
 
         settings.IsMultiPlatform.ShouldBeFalse();
         settings.GoArch.ShouldBe("arm64");
@@ -85,7 +85,7 @@ public class EngineAndPlatformSettingsTests
     [Fact]
     public void Several_platforms_with_engine_docker_are_refused_saying_the_engine_holds_one_platform_per_tag()
     {
-        var error = Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["platforms"] = "linux/amd64,linux/arm64", ["engine"] = "docker" }));
+        var error = Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["platforms"] = "linux/amd64,linux/arm64", ["engine"] = "docker" }));
 
         error.Message.ShouldContain("--platforms=linux/amd64,linux/arm64");
         error.Message.ShouldContain("one platform per tag");
@@ -95,9 +95,9 @@ public class EngineAndPlatformSettingsTests
     [Fact]
     public void A_platform_list_that_disagrees_with_goarch_or_is_not_linux_names_the_argument()
     {
-        Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["platforms"] = "linux/arm64", ["goarch"] = "amd64" }))
+        Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["platforms"] = "linux/arm64", ["goarch"] = "amd64" }))
             .Message.ShouldContain("--goarch=amd64 names amd64");
-        Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["platforms"] = "windows/amd64" }))
+        Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["platforms"] = "windows/amd64" }))
             .Message.ShouldStartWith("--platforms=windows/amd64: ");
     }
 
@@ -106,20 +106,20 @@ public class EngineAndPlatformSettingsTests
     {
         Resolve(arguments: new() { ["cross-cc"] = "arm64=aarch64-linux-musl-gcc,arm=arm-linux-musleabihf-gcc" }).CrossCompilers
             .ShouldBe(new Dictionary<string, string> { ["arm64"] = "aarch64-linux-musl-gcc", ["arm"] = "arm-linux-musleabihf-gcc" });
-        Resolve(new MiniContainerSettings { CrossCompilers = { ["arm64"] = "cc-from-script" } }).CrossCompilers["arm64"].ShouldBe("cc-from-script");
-        Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["cross-cc"] = "aarch64-linux-musl-gcc" }))
+        Resolve(new PipelineScript { CrossCompilers = { ["arm64"] = "cc-from-script" } }).CrossCompilers["arm64"].ShouldBe("cc-from-script");
+        Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["cross-cc"] = "aarch64-linux-musl-gcc" }))
             .Message.ShouldContain("is not <goarch>=<C compiler>");
-        Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["cross-cc"] = "aarch64=gcc" }))
+        Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["cross-cc"] = "aarch64=gcc" }))
             .Message.ShouldContain("'aarch64', which is not a GOARCH");
     }
 
     [Fact]
     public void Sbom_and_source_url_resolve_from_argument_environment_and_script()
     {
-        Resolve(new MiniContainerSettings { Sbom = false }).Sbom.ShouldBeFalse();
-        Resolve(new MiniContainerSettings { Sbom = false }, arguments: new() { ["sbom"] = "true" }).Sbom.ShouldBeTrue();
-        Resolve(new MiniContainerSettings { SourceUrl = "https://script" }, environment: new() { ["MINICONTAINER_SOURCE_URL"] = "https://env" }).SourceUrl.ShouldBe("https://env");
-        Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["sbom"] = "maybe" })).Message.ShouldContain("is not a boolean");
+        Resolve(new PipelineScript { Sbom = false }).Sbom.ShouldBeFalse();
+        Resolve(new PipelineScript { Sbom = false }, arguments: new() { ["sbom"] = "true" }).Sbom.ShouldBeTrue();
+        Resolve(new PipelineScript { SourceUrl = "https://script" }, environment: new() { ["MINICONTAINER_SOURCE_URL"] = "https://env" }).SourceUrl.ShouldBe("https://env");
+        Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["sbom"] = "maybe" })).Message.ShouldContain("is not a boolean");
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public class EngineAndPlatformSettingsTests
         settings.CaBundleSource.ShouldBe(CaBundleSource.File);
         settings.CaBundleFile.ShouldBe("/etc/pki/tls/certs/ca-bundle.crt");
         settings.CaBundleIsDefault.ShouldBeFalse();
-        Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["ca-bundle"] = "host" })).Message.ShouldContain("install ca-certificates");
+        Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["ca-bundle"] = "host" })).Message.ShouldContain("install ca-certificates");
     }
 
     [Fact]

@@ -1,15 +1,16 @@
 using MiniContainer.Images.Compose;
-using Cake.MiniContainer.SmokeTest;
+using MiniContainer.Images.SmokeTest;
+using MiniContainer.Steps;
 using MiniContainer.Docker.Credentials;
 using MiniContainer.Go;
 using MiniContainer.Images.Registry;
 using MiniContainer.Images.Certificates;
 using MiniContainer.Images.Oci;
 
-namespace Cake.MiniContainer.Recipe;
+namespace MiniContainer.Pipeline;
 
-/// <summary>The recipe's settings after arguments, environment, script and go.mod have had their say.</summary>
-public sealed record ResolvedRecipeSettings
+/// <summary>The pipeline's settings after arguments, environment, script and go.mod have had their say.</summary>
+public sealed record PipelineSettings
 {
     public required string Source { get; init; }
 
@@ -29,7 +30,7 @@ public sealed record ResolvedRecipeSettings
     public bool IsMultiPlatform => Platforms.Count > 1;
 
     /// <summary>The one platform of a single-platform build.</summary>
-    public OciPlatform Platform => Platforms.Count == 1 ? Platforms[0] : OciPlatform.LinuxFor(GoArch ?? GoBuildOptions.HostGoArch());
+    public OciPlatform Platform => Platforms.Count == 1 ? Platforms[0] : OciPlatform.LinuxFor(GoArch ?? Go.GoBuildOptions.HostGoArch());
 
     /// <summary>GOARCH to C compiler, for CGO builds of foreign architectures.</summary>
     public IReadOnlyDictionary<string, string> CrossCompilers { get; init; } = new Dictionary<string, string>();
@@ -49,7 +50,7 @@ public sealed record ResolvedRecipeSettings
 
     public required string BaseImage { get; init; }
 
-    /// <summary>Null when there is no go.mod and no --image.</summary>
+    /// <summary>Null when there is no go.mod and no --image-name.</summary>
     public string? Image { get; init; }
 
     public required string Tag { get; init; }
@@ -79,34 +80,45 @@ public sealed record ResolvedRecipeSettings
 
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
-    public SmokeTestSettings? SmokeTest { get; init; }
+    /// <summary>The smoke test of a binary's image, as the build script set it; null runs the image's CMD and expects exit code 0.</summary>
+    public SmokeTestSpec? SmokeTestFor(string binary) => SmokeTests(binary);
 
-    public IReadOnlyDictionary<string, SmokeTestSettings> SmokeTests { get; init; } = new Dictionary<string, SmokeTestSettings>();
+    internal Func<string, SmokeTestSpec?> SmokeTests { get; init; } = _ => null;
 
     public IReadOnlyList<int> ExposedPorts { get; init; } = [];
 
     public string? SourceUrl { get; init; }
 
     /// <summary>How long an engine or registry exchange may send no byte (--inactivity-timeout).</summary>
-    public TimeSpan InactivityTimeout { get; init; } = global::MiniContainer.InactivityTimeout.Default;
+    public TimeSpan InactivityTimeout { get; init; } = MiniContainer.InactivityTimeout.Default;
 
     public IReadOnlyList<string> InsecureRegistries { get; init; } = [];
 
     /// <summary>What every registry client of the run is bound by: the insecure hosts and the inactivity limit.</summary>
     public RegistryTransport RegistryTransport => new() { InsecureRegistries = InsecureRegistries, InactivityTimeout = InactivityTimeout };
 
-    public string BinDirectory => Path.Combine(Output, "bin");
-
-    public string ImageDirectory => Path.Combine(Output, "image");
+    /// <summary>Where each step leaves what the next one reads.</summary>
+    public ArtifactLayout Layout => new(Output);
 
     public GoModule RequireModule() => Module ?? GoModule.Load(Source);
 
     /// <summary>The builder image's name, default or named (the CA step copies from it).</summary>
-    public string EffectiveBuilderImage => BuilderImage ?? global::MiniContainer.Steps.GoBuilder.DefaultImageFor(RequireModule().GoVersion);
+    public string EffectiveBuilderImage => BuilderImage ?? GoBuilder.DefaultImageFor(RequireModule().GoVersion);
 
-    public SmokeTestSettings? SmokeTestFor(string binary) => SmokeTests.TryGetValue(binary, out var own) ? own : SmokeTest;
+    /// <summary>Where go runs, as --engine says: the builder container, this machine's Go, or whichever answers.</summary>
+    public GoBuilderKind BuilderKind => Engine switch { EngineChoice.Docker => GoBuilderKind.Engine, EngineChoice.None => GoBuilderKind.Local, _ => GoBuilderKind.Auto };
+
+    /// <summary>The core's Go build options: the static defaults, the host's Go variables (GOARCH, CGO_ENABLED, ...), then these settings.</summary>
+    public GoBuildOptions ToGoBuildOptions(Func<string, string?> environment)
+    {
+        var options = GoEnvironment.ApplyHost(new GoBuildOptions(), environment);
+        if (Packages.Count > 0) options = options with { Packages = Packages.ToList() };
+        if (Cgo is { } cgo) options = options with { Cgo = cgo };
+        if (GoArch is not null) options = options with { GoArch = GoArch };
+        return options with { CCompiler = CCompiler, Variables = new Dictionary<string, string>(Variables, StringComparer.Ordinal) };
+    }
 
     public override string ToString() =>
-        $"source {Source}, output {Output}, engine {Engine}, platforms {(Platforms.Count == 0 ? Platform.ToString() : string.Join(",", Platforms))}, sbom {Sbom}, builder {BuilderImage ?? "(default)"}, base {BaseImage}, image {Image}:{Tag}, " +
+        $"module {Source}, output {Output}, engine {Engine}, platforms {(Platforms.Count == 0 ? Platform.ToString() : string.Join(",", Platforms))}, sbom {Sbom}, builder {BuilderImage ?? "(default)"}, base {BaseImage}, image {Image}:{Tag}, " +
         $"registry {Registry ?? "(none)"}, user {RegistryUsername ?? "(config)"}, password {(RegistryPassword is null ? "(config)" : "***")}";
 }

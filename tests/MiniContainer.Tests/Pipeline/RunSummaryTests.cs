@@ -1,6 +1,6 @@
-using Cake.MiniContainer.Hosting;
+using MiniContainer.Pipeline;
 
-namespace Cake.MiniContainer.Tests.Hosting;
+namespace MiniContainer.Tests.Pipeline;
 
 public class RunSummaryTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
-using MiniContainer;
 using MiniContainer.Docker.Images;
+using MiniContainer.Elf;
 using MiniContainer.Go;
 using MiniContainer.Images.Certificates;
 using MiniContainer.Images.Compose;
@@ -9,76 +9,73 @@ using MiniContainer.Images.Oci;
 using MiniContainer.Images.Oci.Bases;
 using MiniContainer.Images.Spec;
 
-namespace Cake.MiniContainer.Recipe;
+namespace MiniContainer.Pipeline;
 
 /// <summary>
-/// Resolves the recipe's settings: a <c>--name=value</c> argument wins over a <c>MINICONTAINER_&lt;NAME&gt;</c>
-/// variable, which wins over the script's <see cref="MiniContainerSettings"/>, which wins over go.mod's
+/// Resolves the pipeline's settings: a <c>--name=value</c> argument wins over a <c>MINICONTAINER_&lt;NAME&gt;</c>
+/// variable, which wins over the script's <see cref="PipelineScript"/>, which wins over go.mod's
 /// defaults. Pure apart from the functions it is given; every value is checked, and a wrong one ends
-/// in a <see cref="RecipeArgumentException"/> that names the argument.
+/// in a <see cref="PipelineArgumentException"/> that names the argument.
 /// </summary>
-public static class RecipeSettingsResolver
+public static class PipelineSettingsResolver
 {
-    private static readonly HashSet<string> KnownGoArch = new(StringComparer.Ordinal)
-        { "386", "amd64", "arm", "arm64", "loong64", "mips", "mips64", "mips64le", "mipsle", "ppc64", "ppc64le", "riscv64", "s390x" };
-
     /// <param name="script">What the build script set.</param>
-    /// <param name="argument">A command-line argument's value by name (null when not given).</param>
+    /// <param name="arguments">The host's arguments (null when one was not given).</param>
     /// <param name="environment">An environment variable's value by name (null when not set).</param>
     /// <param name="workingDirectory">The folder relative paths are resolved against (the script's).</param>
     /// <param name="fileExists">Whether a file exists (for PEM files and --binary).</param>
     /// <param name="loadModule">Reads go.mod in a folder; null when there is none.</param>
-    public static ResolvedRecipeSettings Resolve(
-        MiniContainerSettings script, Func<string, string?> argument, Func<string, string?> environment,
+    public static PipelineSettings Resolve(
+        PipelineScript script, IArgumentSource arguments, Func<string, string?> environment,
         string workingDirectory, Func<string, bool> fileExists, Func<string, GoModule?> loadModule)
     {
-        var values = new Values(argument, environment);
-        var source = FullPath(workingDirectory, (values.Get(RecipeArguments.Source) ?? Given(RecipeArguments.Source, script.Source))?.Value ?? ".");
+        var values = new Values(arguments, environment);
+        var source = FullPath(workingDirectory, (values.Get(PipelineArguments.ModuleDir) ?? Given(PipelineArguments.ModuleDir, script.ModuleDir, script.Describe))?.Value ?? ".");
         var module = loadModule(source.Value);
-        var output = FullPath(source.Value, (values.Get(RecipeArguments.Output) ?? Given(RecipeArguments.Output, script.Output))?.Value ?? "artifacts");
+        var output = FullPath(source.Value, (values.Get(PipelineArguments.Output) ?? Given(PipelineArguments.Output, script.Output, script.Describe))?.Value ?? "artifacts");
 
-        var goArch = values.Get(RecipeArguments.GoArch) ?? Given(RecipeArguments.GoArch, script.GoArch);
-        if (goArch is not null && !KnownGoArch.Contains(goArch.Value))
-            throw Wrong(goArch, $"is not a GOARCH Go knows; use one of {string.Join(", ", KnownGoArch.Order(StringComparer.Ordinal))}.");
+        var goArch = values.Get(PipelineArguments.GoArch) ?? Given(PipelineArguments.GoArch, script.GoArch, script.Describe);
+        if (goArch is not null && !GoArchitecture.Known.Contains(goArch.Value))
+            throw Wrong(goArch, $"is not a GOARCH Go knows; use one of {string.Join(", ", GoArchitecture.Known.Order(StringComparer.Ordinal))}.");
 
-        var baseImage = values.Get(RecipeArguments.BaseImage) ?? Given(RecipeArguments.BaseImage, script.BaseImage);
+        var baseImage = values.Get(PipelineArguments.BaseImage) ?? Given(PipelineArguments.BaseImage, script.BaseImage, script.Describe);
         if (baseImage is not null && baseImage.Value != RuntimeImageSpec.Scratch && !BaseImageSource.IsOnDisk(baseImage.Value)) CheckReference(baseImage);
 
-        var engine = EngineOf(values.Get(RecipeArguments.Engine) ?? Given(RecipeArguments.Engine, script.Engine));
-        var imageAssembly = ImageAssemblyOf(values.Get(RecipeArguments.ImageAssembly) ?? Given(RecipeArguments.ImageAssembly, script.ImageAssembly));
-        var (platforms, platformArch) = PlatformsOf(values.GetList(RecipeArguments.Platforms) ?? GivenList(RecipeArguments.Platforms, script.Platforms), goArch, engine);
-        var crossCompilers = CrossCompilersOf(values.GetList(RecipeArguments.CrossCc)
-            ?? GivenList(RecipeArguments.CrossCc, script.CrossCompilers.Select(c => $"{c.Key}={c.Value}").ToList()));
-        var builder = values.Get(RecipeArguments.BuilderImage) ?? Given(RecipeArguments.BuilderImage, script.BuilderImage);
+        var engine = EngineOf(values.Get(PipelineArguments.Engine) ?? Given(PipelineArguments.Engine, script.Engine, script.Describe));
+        var imageAssembly = ImageAssemblyOf(values.Get(PipelineArguments.ImageAssembly) ?? Given(PipelineArguments.ImageAssembly, script.ImageAssembly, script.Describe));
+        var (platforms, platformArch) = PlatformsOf(values.GetList(PipelineArguments.Platforms) ?? GivenList(PipelineArguments.Platforms, script.Platforms, script.Describe), goArch, engine);
+        var crossCompilers = CrossCompilersOf(values.GetList(PipelineArguments.CrossCc)
+            ?? GivenList(PipelineArguments.CrossCc, script.CrossCompilers.Select(c => $"{c.Key}={c.Value}").ToList(), script.Describe));
+        var builder = values.Get(PipelineArguments.BuilderImage) ?? Given(PipelineArguments.BuilderImage, script.BuilderImage, script.Describe);
         if (builder is not null) CheckReference(builder);
 
-        var image = values.Get(RecipeArguments.Image) ?? Given(RecipeArguments.Image, script.Image);
+        var image = values.Get(PipelineArguments.ImageName) ?? Given(PipelineArguments.ImageName, script.ImageName, script.Describe);
         var imageName = image?.Value ?? module?.DefaultBinaryName.ToLowerInvariant();
         if (image is not null) Check(image, () => ImageReference.Create(null, image.Value));
-        var tag = values.Get(RecipeArguments.Tag) ?? Given(RecipeArguments.Tag, script.Tag);
+        var tag = values.Get(PipelineArguments.ImageTag) ?? Given(PipelineArguments.ImageTag, script.ImageTag, script.Describe);
         if (tag is not null) Check(tag, () => ImageReference.Create(null, "x", tag.Value));
-        var registry = values.Get(RecipeArguments.Registry) ?? Given(RecipeArguments.Registry, script.Registry);
+        var registry = values.Get(PipelineArguments.Registry) ?? Given(PipelineArguments.Registry, script.Registry, script.Describe);
         if (registry is not null) Check(registry, () => ImageReference.Create(registry.Value, "x"));
 
-        var username = values.Get(RecipeArguments.RegistryUsername) ?? Given(RecipeArguments.RegistryUsername, script.RegistryUsername);
-        var password = values.Get(RecipeArguments.RegistryPassword) ?? Given(RecipeArguments.RegistryPassword, script.RegistryPassword);
+        var username = values.Get(PipelineArguments.RegistryUsername) ?? Given(PipelineArguments.RegistryUsername, script.RegistryUsername, script.Describe);
+        var password = values.Get(PipelineArguments.RegistryPassword) ?? Given(PipelineArguments.RegistryPassword, script.RegistryPassword, script.Describe);
         // Names only, never values: one of the two is a secret.
         if ((username is null) != (password is null))
         {
-            var (given, missing) = username is null ? (RecipeArguments.RegistryPassword, RecipeArguments.RegistryUsername) : (RecipeArguments.RegistryUsername, RecipeArguments.RegistryPassword);
-            throw new RecipeArgumentException(missing,
+            var (given, missing) = username is null ? (PipelineArguments.RegistryPassword, PipelineArguments.RegistryUsername) : (PipelineArguments.RegistryUsername, PipelineArguments.RegistryPassword);
+            throw new PipelineArgumentException(missing,
                 $"{given.CommandLine} is set but {missing.CommandLine} is not (nor {missing.EnvironmentVariable}): give both, or neither to use ~/.docker/config.json.");
         }
 
-        var caBundle = values.Get(RecipeArguments.CaBundle) ?? Given(RecipeArguments.CaBundle, script.CaBundle);
+        var caBundle = values.Get(PipelineArguments.CaBundle) ?? Given(PipelineArguments.CaBundle, script.CaBundle, script.Describe);
         var (caSource, caFile) = CaBundle(caBundle, source.Value, fileExists);
-        var caFiles = (values.GetList(RecipeArguments.CaFile) ?? GivenList(RecipeArguments.CaFile, script.CaFiles) ?? []).Select(file =>
+        var caFiles = (values.GetList(PipelineArguments.CaFile) ?? GivenList(PipelineArguments.CaFile, script.CaFiles, script.Describe) ?? []).Select(file =>
         {
             var path = FullPath(source.Value, file.Value);
             return fileExists(path.Value) ? path.Value : throw Wrong(file, $"names no file ({path.Value} does not exist); give PEM files of the CAs to add.");
         }).ToList();
 
-        var binary = values.Get(RecipeArguments.Binary);
+        var binary = values.Get(PipelineArguments.Binary);
         string? binaryPath = null;
         if (binary is not null)
         {
@@ -86,23 +83,23 @@ public static class RecipeSettingsResolver
             if (!fileExists(binaryPath)) throw Wrong(binary, $"names no file ({binaryPath} does not exist).");
         }
 
-        var packages = values.GetList(RecipeArguments.Packages)?.Select(p => p.Value).ToList()
+        var packages = values.GetList(PipelineArguments.Packages)?.Select(p => p.Value).ToList()
             ?? (script.Packages.Count > 0 ? script.Packages.ToList() : ["./..."]);
 
-        return new ResolvedRecipeSettings
+        return new PipelineSettings
         {
             Source = source.Value,
             Output = output.Value,
             Module = module,
             BuilderImage = builder?.Value,
-            CCompiler = (values.Get(RecipeArguments.CCompiler) ?? Given(RecipeArguments.CCompiler, script.CCompiler))?.Value,
-            Cgo = Boolean(values.Get(RecipeArguments.Cgo)) ?? script.Cgo,
+            CCompiler = (values.Get(PipelineArguments.BuilderCc) ?? Given(PipelineArguments.BuilderCc, script.BuilderCc, script.Describe))?.Value,
+            Cgo = Boolean(values.Get(PipelineArguments.Cgo)) ?? script.Cgo,
             GoArch = platformArch ?? goArch?.Value,
             Engine = engine,
             ImageAssembly = imageAssembly,
             Platforms = platforms,
             CrossCompilers = crossCompilers,
-            Sbom = Boolean(values.Get(RecipeArguments.Sbom)) ?? script.Sbom ?? true,
+            Sbom = Boolean(values.Get(PipelineArguments.Sbom)) ?? script.Sbom ?? true,
             CaBundleIsDefault = caBundle is null,
             Packages = packages,
             BaseImage = baseImage?.Value ?? RuntimeImageSpec.DefaultBaseImage,
@@ -115,14 +112,13 @@ public static class RecipeSettingsResolver
             CaBundleFile = caFile,
             CaFiles = caFiles,
             Binary = binaryPath,
-            RunSmokeTest = Boolean(values.Get(RecipeArguments.SmokeTest)) ?? true,
+            RunSmokeTest = Boolean(values.Get(PipelineArguments.SmokeTest)) ?? true,
             Variables = new Dictionary<string, string>(script.Variables, StringComparer.Ordinal),
-            SmokeTest = script.SmokeTest,
-            SmokeTests = new Dictionary<string, global::Cake.MiniContainer.SmokeTest.SmokeTestSettings>(script.SmokeTests, StringComparer.Ordinal),
+            SmokeTests = script.SmokeTestFor,
             ExposedPorts = script.ExposedPorts.ToList(),
-            SourceUrl = (values.Get(RecipeArguments.SourceUrl) ?? Given(RecipeArguments.SourceUrl, script.SourceUrl))?.Value,
-            InsecureRegistries = (values.GetList(RecipeArguments.InsecureRegistry) ?? GivenList(RecipeArguments.InsecureRegistry, script.InsecureRegistries))?.Select(r => r.Value).ToList() ?? [],
-            InactivityTimeout = Duration(values.Get(RecipeArguments.InactivityTimeout) ?? Given(RecipeArguments.InactivityTimeout, script.InactivityTimeout)) ?? global::MiniContainer.InactivityTimeout.Default,
+            SourceUrl = (values.Get(PipelineArguments.SourceUrl) ?? Given(PipelineArguments.SourceUrl, script.SourceUrl, script.Describe))?.Value,
+            InsecureRegistries = (values.GetList(PipelineArguments.InsecureRegistry) ?? GivenList(PipelineArguments.InsecureRegistry, script.InsecureRegistries, script.Describe))?.Select(r => r.Value).ToList() ?? [],
+            InactivityTimeout = Duration(values.Get(PipelineArguments.InactivityTimeout) ?? Given(PipelineArguments.InactivityTimeout, script.InactivityTimeout, script.Describe)) ?? MiniContainer.InactivityTimeout.Default,
         };
     }
 
@@ -199,8 +195,8 @@ public static class RecipeSettingsResolver
             if (equals <= 0 || equals == value.Value.Length - 1)
                 throw Wrong(value, "is not <goarch>=<C compiler>, e.g. arm64=aarch64-linux-musl-gcc.");
             var arch = value.Value[..equals].Trim();
-            if (!KnownGoArch.Contains(arch))
-                throw Wrong(value, $"names '{arch}', which is not a GOARCH Go knows; use one of {string.Join(", ", KnownGoArch.Order(StringComparer.Ordinal))}.");
+            if (!GoArchitecture.Known.Contains(arch))
+                throw Wrong(value, $"names '{arch}', which is not a GOARCH Go knows; use one of {string.Join(", ", GoArchitecture.Known.Order(StringComparer.Ordinal))}.");
             compilers[arch] = value.Value[(equals + 1)..].Trim();
         }
         return compilers;
@@ -211,11 +207,11 @@ public static class RecipeSettingsResolver
         if (value is null) return null;
         try
         {
-            return global::MiniContainer.InactivityTimeout.Parse(value.Value);
+            return MiniContainer.InactivityTimeout.Parse(value.Value);
         }
         catch (FormatException e)
         {
-            throw new RecipeArgumentException(value.Argument, $"{value.Where}: {e.Message}");
+            throw new PipelineArgumentException(value.Argument, $"{value.Where}: {e.Message}");
         }
     }
 
@@ -244,32 +240,32 @@ public static class RecipeSettingsResolver
         }
     }
 
-    private static RecipeArgumentException Wrong(Setting value, string problem) =>
+    private static PipelineArgumentException Wrong(Setting value, string problem) =>
         new(value.Argument, $"{value.Where}: '{value.Value}' {problem}");
 
-    private static Setting FullPath(string root, string path) => new(RecipeArguments.Source, Path.GetFullPath(Path.Combine(root, path)), "");
+    private static Setting FullPath(string root, string path) => new(PipelineArguments.ModuleDir, Path.GetFullPath(Path.Combine(root, path)), "");
 
-    private static Setting? Given(RecipeArgument argument, string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : new Setting(argument, value, $"MiniContainer.Settings ({argument.CommandLine})");
+    private static IReadOnlyList<Setting>? GivenList(PipelineArgument argument, IList<string> values, string script) =>
+        values.Count == 0 ? null : values.Select(v => Given(argument, v, script)!).ToList();
 
-    private static IReadOnlyList<Setting>? GivenList(RecipeArgument argument, IList<string> values) =>
-        values.Count == 0 ? null : values.Select(v => Given(argument, v)!).ToList();
+    private static Setting? Given(PipelineArgument argument, string? value, string script) =>
+        string.IsNullOrWhiteSpace(value) ? null : new Setting(argument, value, $"{script} ({argument.CommandLine})");
 
     /// <summary>A value and where it came from, for messages.</summary>
-    private sealed record Setting(RecipeArgument Argument, string Value, string Where);
+    private sealed record Setting(PipelineArgument Argument, string Value, string Where);
 
-    private sealed class Values(Func<string, string?> argument, Func<string, string?> environment)
+    private sealed class Values(IArgumentSource arguments, Func<string, string?> environment)
     {
-        public Setting? Get(RecipeArgument name)
+        public Setting? Get(PipelineArgument name)
         {
-            if (argument(name.Name) is { } fromArgument)
+            if (arguments.Get(name) is { } fromArgument)
                 return new Setting(name, fromArgument, $"{name.CommandLine}={fromArgument}");
             if (environment(name.EnvironmentVariable) is { Length: > 0 } fromEnvironment)
                 return new Setting(name, fromEnvironment, $"{name.EnvironmentVariable}={fromEnvironment}");
             return null;
         }
 
-        public IReadOnlyList<Setting>? GetList(RecipeArgument name) =>
+        public IReadOnlyList<Setting>? GetList(PipelineArgument name) =>
             Get(name) is { } value
                 ? value.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => value with { Value = v }).ToList()
                 : null;

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Cake.Core.Diagnostics;
 using MiniContainer.Elf;
 
-namespace Cake.MiniContainer.Hosting;
+namespace MiniContainer.Pipeline;
 
 /// <summary>What a run did, for the table printed at its end: binaries, images and step times.</summary>
 public sealed class RunSummary
@@ -12,10 +11,10 @@ public sealed class RunSummary
     private readonly SortedDictionary<string, ImageLine> _images = new(StringComparer.Ordinal);
     private readonly List<string> _skipped = [];
 
-    /// <summary>The summary of this process's run (a Cake run is one process).</summary>
+    /// <summary>The summary of this process's run (a Cake or NUKE run is one process).</summary>
     public static RunSummary Current { get; } = new();
 
-    internal RunSummary()
+    public RunSummary()
     {
     }
 
@@ -24,41 +23,41 @@ public sealed class RunSummary
     public bool IsEmpty => _steps.Count == 0 && _skipped.Count == 0;
 
     /// <summary>
-    /// Prints the summary when the process ends, after Cake's own task table, whether the run passed
-    /// or failed (an exit hook, so the recipe takes neither Setup nor Teardown from the script).
+    /// Prints the summary when the process ends, after the host's own task table, whether the run passed
+    /// or failed (an exit hook, so the pipeline takes neither Setup nor Teardown from the script).
     /// </summary>
-    internal void PrintAtExit(ICakeLog log)
+    public void PrintAtExit(Action<string> writeLine)
     {
         if (Interlocked.Exchange(ref _printAtExit, 1) == 1) return;
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             if (IsEmpty) return;
-            log.Information("");
-            log.Information("MiniContainer summary");
-            foreach (var line in Render()) log.Information("{0}", line);
+            writeLine("");
+            writeLine("MiniContainer summary");
+            foreach (var line in Render()) writeLine(line);
         };
     }
 
-    internal void AddStep(string step, TimeSpan duration)
+    public void AddStep(string step, TimeSpan duration)
     {
         lock (_steps) _steps.Add((step, duration));
     }
 
     /// <summary>A step that did not run, and why (e.g. SmokeTest without an engine).</summary>
-    internal void AddSkipped(string step, string reason)
+    public void AddSkipped(string step, string reason)
     {
         lock (_steps) _skipped.Add($"{step}: {reason}");
     }
 
-    internal void AddBinary(string name, long size) => Update(_binaries, name, line => line with { Size = size }, new BinaryLine(size, null, null));
+    public void AddBinary(string name, long size) => Update(_binaries, name, line => line with { Size = size }, new BinaryLine(size, null, null));
 
-    internal void AddVerification(string name, BinaryReport report) =>
+    public void AddVerification(string name, BinaryReport report) =>
         Update(_binaries, name, line => line with { Size = report.File.Size, Linkage = report.Linking.Linkage, GoVersion = report.Go.BuildInfo?.GoVersion },
             new BinaryLine(report.File.Size, report.Linking.Linkage, report.Go.BuildInfo?.GoVersion));
 
-    internal void AddImage(string reference, long size) => Update(_images, reference, line => line with { Size = size }, new ImageLine(size, null));
+    public void AddImage(string reference, long size) => Update(_images, reference, line => line with { Size = size }, new ImageLine(size, null));
 
-    internal void AddDigest(string reference, string pushedAs, string digest) =>
+    public void AddDigest(string reference, string pushedAs, string digest) =>
         Update(_images, reference, line => line with { Pushed = $"{pushedAs}@{digest}" }, new ImageLine(null, $"{pushedAs}@{digest}"));
 
     /// <summary>The summary as lines: one per binary, image and step.</summary>

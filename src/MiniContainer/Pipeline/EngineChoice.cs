@@ -1,6 +1,6 @@
-namespace Cake.MiniContainer.Recipe;
+namespace MiniContainer.Pipeline;
 
-/// <summary>Whether the recipe uses a Docker Engine (--engine).</summary>
+/// <summary>Whether the pipeline uses a Docker Engine (--engine).</summary>
 public enum EngineChoice
 {
     /// <summary>The engine when one answers, else none.</summary>

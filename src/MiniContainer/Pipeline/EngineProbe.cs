@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using MiniContainer.Docker;
 
-namespace Cake.MiniContainer.Hosting;
+namespace MiniContainer.Pipeline;
 
 /// <summary>
 /// Whether a Docker Engine answers, asked once per endpoint and process: the recipe's tasks run in one

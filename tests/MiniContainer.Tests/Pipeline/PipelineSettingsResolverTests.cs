@@ -1,20 +1,20 @@
-using Cake.MiniContainer.Recipe;
+using MiniContainer.Pipeline;
 using MiniContainer.Go;
 using MiniContainer.Images.Certificates;
 
-namespace Cake.MiniContainer.Tests.Recipe;
+namespace MiniContainer.Tests.Pipeline;
 
-public class RecipeSettingsResolverTests
+public class PipelineSettingsResolverTests
 {
     private const string Root = "/repo";
     private static readonly GoModule Hello = new(Root, "example.com/team/hello-api", "1.21", null, false);
 
-    private static ResolvedRecipeSettings Resolve(
-        MiniContainerSettings? script = null, Dictionary<string, string>? arguments = null, Dictionary<string, string>? environment = null,
+    private static PipelineSettings Resolve(
+        PipelineScript? script = null, Dictionary<string, string>? arguments = null, Dictionary<string, string>? environment = null,
         GoModule? module = null, params string[] existingFiles) =>
-        RecipeSettingsResolver.Resolve(
-            script ?? new MiniContainerSettings(),
-            name => arguments?.GetValueOrDefault(name),
+        PipelineSettingsResolver.Resolve(
+            script ?? new PipelineScript(),
+            new DictionaryArgumentSource(arguments ?? []),
             name => environment?.GetValueOrDefault(name),
             Root,
             existingFiles.Contains,
@@ -23,9 +23,9 @@ public class RecipeSettingsResolverTests
     [Fact]
     public void An_argument_wins_over_the_environment_which_wins_over_the_script()
     {
-        var script = new MiniContainerSettings { Tag = "from-script", Image = "script-image", BaseImage = "script/base:1" };
-        var environment = new Dictionary<string, string> { ["MINICONTAINER_TAG"] = "from-env", ["MINICONTAINER_IMAGE"] = "env-image" };
-        var arguments = new Dictionary<string, string> { ["tag"] = "from-argument" };
+        var script = new PipelineScript { ImageTag = "from-script", ImageName = "script-image", BaseImage = "script/base:1" };
+        var environment = new Dictionary<string, string> { ["MINICONTAINER_IMAGE_TAG"] = "from-env", ["MINICONTAINER_IMAGE_NAME"] = "env-image" };
+        var arguments = new Dictionary<string, string> { ["image-tag"] = "from-argument" };
 
         var settings = Resolve(script, arguments, environment);
 
@@ -59,16 +59,16 @@ public class RecipeSettingsResolverTests
     [Fact]
     public void A_wrong_boolean_names_the_argument_and_the_allowed_values()
     {
-        var error = Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["cgo"] = "maybe" }));
+        var error = Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["cgo"] = "maybe" }));
 
-        error.Argument.ShouldBe(RecipeArguments.Cgo);
+        error.Argument.ShouldBe(PipelineArguments.Cgo);
         error.Message.ShouldBe("--cgo=maybe: 'maybe' is not a boolean; use true or false.");
     }
 
     [Fact]
     public void A_wrong_value_from_the_environment_names_the_variable()
     {
-        var error = Should.Throw<RecipeArgumentException>(() => Resolve(environment: new() { ["MINICONTAINER_GOARCH"] = "amd65" }));
+        var error = Should.Throw<PipelineArgumentException>(() => Resolve(environment: new() { ["MINICONTAINER_GOARCH"] = "amd65" }));
 
         error.Message.ShouldStartWith("MINICONTAINER_GOARCH=amd65: 'amd65' is not a GOARCH Go knows");
     }
@@ -76,20 +76,20 @@ public class RecipeSettingsResolverTests
     [Fact]
     public void A_wrong_value_from_the_script_names_the_settings_property()
     {
-        var error = Should.Throw<RecipeArgumentException>(() => Resolve(new MiniContainerSettings { Image = "Not Valid" }));
+        var error = Should.Throw<PipelineArgumentException>(() => Resolve(new PipelineScript { ImageName = "Not Valid" }));
 
-        error.Argument.ShouldBe(RecipeArguments.Image);
-        error.Message.ShouldStartWith("MiniContainer.Settings (--image): 'Not Valid' is not valid:");
+        error.Argument.ShouldBe(PipelineArguments.ImageName);
+        error.Message.ShouldStartWith("the build script's settings (--image-name): 'Not Valid' is not valid:");
     }
 
     [Theory]
-    [InlineData("tag", "-bad")]
+    [InlineData("image-tag", "-bad")]
     [InlineData("registry", "not a host")]
     [InlineData("base-image", "bad//image")]
     [InlineData("builder-image", "bad image::x")]
     public void Image_names_are_checked_before_anything_runs(string argument, string value)
     {
-        var error = Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { [argument] = value }));
+        var error = Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { [argument] = value }));
 
         error.Argument.Name.ShouldBe(argument);
         error.Message.ShouldStartWith($"--{argument}={value}:");
@@ -104,9 +104,9 @@ public class RecipeSettingsResolverTests
     [Fact]
     public void A_user_name_without_a_password_is_refused_without_printing_either_secret()
     {
-        var error = Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["registry-password"] = "s3cret-value" }));
+        var error = Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["registry-password"] = "s3cret-value" }));
 
-        error.Argument.ShouldBe(RecipeArguments.RegistryUsername);
+        error.Argument.ShouldBe(PipelineArguments.RegistryUsername);
         error.Message.ShouldStartWith("--registry-password is set but --registry-username is not");
         error.Message.ShouldNotContain("s3cret-value");
     }
@@ -135,7 +135,7 @@ public class RecipeSettingsResolverTests
     [Fact]
     public void A_missing_ca_file_is_named()
     {
-        var error = Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["ca-file"] = "missing.pem" }));
+        var error = Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["ca-file"] = "missing.pem" }));
 
         error.Message.ShouldBe("--ca-file=missing.pem: 'missing.pem' names no file (/repo/missing.pem does not exist); give PEM files of the CAs to add.");
     }
@@ -156,7 +156,7 @@ public class RecipeSettingsResolverTests
     public void A_binary_to_verify_must_exist()
     {
         Resolve(arguments: new() { ["binary"] = "/usr/bin/tool" }, existingFiles: ["/usr/bin/tool"]).Binary.ShouldBe("/usr/bin/tool");
-        Should.Throw<RecipeArgumentException>(() => Resolve(arguments: new() { ["binary"] = "/nope" })).Argument.ShouldBe(RecipeArguments.Binary);
+        Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["binary"] = "/nope" })).Argument.ShouldBe(PipelineArguments.Binary);
     }
 
     [Fact]

@@ -1,26 +1,26 @@
 using System.Text.Json;
-using Cake.MiniContainer.Recipe;
+using MiniContainer.Pipeline;
 using MiniContainer.Go;
 
-namespace Cake.MiniContainer.Tests.Recipe;
+namespace MiniContainer.Tests.Pipeline;
 
-public class RecipeArgumentsTests
+public class PipelineArgumentsTests
 {
     [Fact]
-    public void Every_argument_the_issue_names_is_spelled_so()
+    public void Every_argument_the_issues_name_is_spelled_so()
     {
-        string[] required = ["--builder-image", "--cc", "--cgo", "--goarch", "--base-image", "--image", "--tag", "--registry",
-            "--registry-username", "--registry-password", "--ca-file", "--binary", "--output"];
-        required.ShouldBeSubsetOf(RecipeArguments.All.Select(a => a.CommandLine));
+        string[] required = ["--builder-image", "--builder-cc", "--cgo", "--goarch", "--base-image", "--image-name", "--image-tag", "--registry",
+            "--registry-username", "--registry-password", "--ca-file", "--binary", "--output", "--module-dir", "--engine", "--platforms"];
+        required.ShouldBeSubsetOf(PipelineArguments.All.Select(a => a.CommandLine));
     }
 
     // A value for each argument that differs from its default; an argument added without one fails the test below.
     private static readonly Dictionary<string, string> Samples = new()
     {
-        ["source"] = "/repo/service", ["output"] = "out", ["engine"] = "none", ["image-assembly"] = "load",
-        ["builder-image"] = "builder:1", ["cc"] = "clang", ["cgo"] = "false", ["goarch"] = "arm64", ["platforms"] = "linux/arm64",
-        ["cross-cc"] = "arm64=aarch64-linux-musl-gcc", ["packages"] = "./cmd/api", ["base-image"] = "scratch", ["image"] = "other",
-        ["tag"] = "1.2", ["registry"] = "127.0.0.1:5000", ["registry-username"] = "someone", ["registry-password"] = "secret",
+        ["module-dir"] = "/repo/service", ["output"] = "out", ["engine"] = "none", ["image-assembly"] = "load",
+        ["builder-image"] = "builder:1", ["builder-cc"] = "clang", ["cgo"] = "false", ["goarch"] = "arm64", ["platforms"] = "linux/arm64",
+        ["cross-cc"] = "arm64=aarch64-linux-musl-gcc", ["packages"] = "./cmd/api", ["base-image"] = "scratch", ["image-name"] = "other",
+        ["image-tag"] = "1.2", ["registry"] = "127.0.0.1:5000", ["registry-username"] = "someone", ["registry-password"] = "secret",
         ["ca-bundle"] = "none", ["ca-file"] = "/repo/extra.pem", ["sbom"] = "false", ["source-url"] = "https://git.example.invalid/hello",
         ["binary"] = "/repo/tool", ["smoke-test"] = "false", ["inactivity-timeout"] = "90s", ["insecure-registry"] = "registry.internal.example:5000",
     };
@@ -35,13 +35,13 @@ public class RecipeArgumentsTests
     private static readonly GoModule Hello = new("/repo", "example.com/hello", "1.21", null, false);
 
     private static string Resolved(Dictionary<string, string> arguments, Dictionary<string, string> environment) =>
-        JsonSerializer.Serialize(RecipeSettingsResolver.Resolve(new MiniContainerSettings(), arguments.GetValueOrDefault, environment.GetValueOrDefault,
+        JsonSerializer.Serialize(PipelineSettingsResolver.Resolve(new PipelineScript(), new DictionaryArgumentSource(arguments), environment.GetValueOrDefault,
             "/repo", _ => true, _ => Hello), new JsonSerializerOptions { IncludeFields = true });
 
     [Fact]
     public void Each_argument_is_also_read_from_its_environment_variable_with_the_same_effect()
     {
-        foreach (var argument in RecipeArguments.All)
+        foreach (var argument in PipelineArguments.All)
         {
             Samples.ShouldContainKey(argument.Name, $"{argument.CommandLine} needs a sample value here");
             argument.EnvironmentVariable.ShouldBe("MINICONTAINER_" + argument.Name.ToUpperInvariant().Replace('-', '_'));
@@ -62,7 +62,7 @@ public class RecipeArgumentsTests
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
 
-        readme.ShouldContain(RecipeArguments.MarkdownTable());
+        readme.ShouldContain(PipelineArguments.MarkdownTable());
     }
 
     private static string RepositoryRoot()

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using MiniContainer.Docker.Credentials;
+using MiniContainer.Images.MultiPlatform;
+using MiniContainer.Images.Oci;
+using MiniContainer.Images.Publish;
+using MiniContainer.Images.Registry;
+using MiniContainer.Sbom;
+using MiniContainer.Sbom.Attach;
+
+namespace MiniContainer.Pipeline;
+
+public sealed partial class MiniContainerPipeline
+{
+    /// <summary>
+    /// PublishImage: pushes each image of the list to --registry (nothing without it) with the user's credentials,
+    /// attaches its SBOM, and saves the digest in image/&lt;binary&gt;.digest. An engine's image is pushed by the engine;
+    /// an OCI layout's and a multi-platform index (read back from the layout) with the registry API.
+    /// </summary>
+    public Task PublishImageAsync(CancellationToken cancellationToken)
+    {
+        var images = ImageList.Read(Layout);
+        if (Settings.Registry is null)
+        {
+            _logger.LogInformation("PublishImage: no --registry given, so nothing is pushed. The images: {Images}",
+                string.Join(", ", images.Select(i => i.InEngine ? $"{i.Reference} (in the engine)" : $"{i.Reference} ({i.Layout})")));
+            return Task.CompletedTask;
+        }
+        return TimedAsync("PublishImage", async () =>
+        {
+            Docker.DockerEngine? engine = null;
+            try
+            {
+                foreach (var image in images)
+                {
+                    var request = PublishRequestFor(image);
+                    PublishedImage published;
+                    if (image.IsIndex)
+                    {
+                        // The index's SBOMs go up with it.
+                        var index = await PublishableIndex.ReadAsync(image.Layout!, image.Tag, platform => Layout.SbomFile(image.Repository, platform), cancellationToken).ConfigureAwait(false);
+                        published = (await MultiPlatformPublishStep.RunAsync(new MultiPlatformPublishRequest(index, request) { AttachSboms = Settings.Sbom }, _logger, cancellationToken).ConfigureAwait(false)).Published;
+                    }
+                    else
+                    {
+                        if (image.InEngine)
+                        {
+                            engine ??= await ConnectAsync(cancellationToken).ConfigureAwait(false);
+                            var pushing = engine;
+                            published = await EngineLoss.ReportAsync(pushing, cancellationToken, () => PublishImageStep.RunAsync(pushing, image.Reference, request, _logger, cancellationToken)).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            published = (await DistributionPublishStep.RunAsync(new DistributionPublishRequest(image.Layout!, request) { LayoutTag = image.Tag }, _logger, cancellationToken).ConfigureAwait(false)).Published;
+                        }
+                        var sbom = Layout.SbomFile(image.Repository, Settings.Platform);
+                        if (Settings.Sbom && File.Exists(sbom)) await AttachSbomAsync(sbom, published.Digest, request, _logger, cancellationToken).ConfigureAwait(false);
+                    }
+                    Summary.AddDigest(image.Reference, published.Reference, published.Digest);
+                }
+            }
+            finally
+            {
+                engine?.Dispose();
+            }
+        });
+    }
+
+    private PublishRequest PublishRequestFor(ImageListEntry image) => new()
+    {
+        Registry = Settings.Registry!,
+        Repository = image.Repository,
+        Tag = Settings.Tag,
+        Credentials = Settings.RegistryUsername is { } user && Settings.RegistryPassword is { } password ? new RegistryCredentials(user, password) : null,
+        Transport = Settings.RegistryTransport,
+        DigestFile = Layout.DigestFile(image.Binary),
+    };
+
+    /// <summary>Attaches an SBOM on disk to an image already pushed (by its digest), as an OCI artifact whose subject is the image.</summary>
+    public static async Task<AttachedSbom> AttachSbomAsync(string sbomFile, string imageDigest, PublishRequest target, ILogger logger, CancellationToken cancellationToken)
+    {
+        var bytes = await File.ReadAllBytesAsync(sbomFile, cancellationToken).ConfigureAwait(false);
+        // The attacher reads the file itself and checks it against this digest; provenance is not sent again.
+        var sbom = new SbomFile(sbomFile, OciDigest.Of(bytes), bytes.Length, BuildProvenance.None);
+        return await SbomAttachStep.RunAsync(new SbomAttachRequest(sbom, target, OciDigest.Parse(imageDigest)), logger, cancellationToken).ConfigureAwait(false);
+    }
+}

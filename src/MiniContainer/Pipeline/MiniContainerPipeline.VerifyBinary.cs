@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using MiniContainer.Elf;
+using MiniContainer.Go;
+
+namespace MiniContainer.Pipeline;
+
+public sealed partial class MiniContainerPipeline
+{
+    /// <summary>VerifyBinary: every compiled binary (or the --binary file) is static and for the target machine; a report beside each.</summary>
+    public Task VerifyBinaryAsync(CancellationToken cancellationToken)
+    {
+        if (Settings.IsMultiPlatform && Settings.Binary is null)
+        {
+            _logger.LogInformation("VerifyBinary: each platform's binaries are verified for its machine in ComposeImage, right after they are compiled.");
+            return Task.CompletedTask;
+        }
+        return TimedAsync("VerifyBinary", async () =>
+        {
+            var policy = new VerificationPolicy
+            {
+                // A file named with --binary is checked against --goarch only when one is given.
+                ExpectedGoArch = Settings.Binary is null ? Settings.GoArch ?? GoBuildOptions.HostGoArch() : Settings.GoArch,
+                ExpectGoBinary = Settings.Binary is null,
+                // The build always passes -w: Go's DWARF in a binary is a warning.
+                StripDwarfRequested = true,
+            };
+            foreach (var binary in Settings.Binary is { } one ? [one] : Layout.CompiledBinaries())
+                await VerifyAsync(binary, policy, Summary, _logger, cancellationToken).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>Verifies one binary and records it in the summary, passed or failed.</summary>
+    /// <exception cref="BinaryVerificationFailedException">It is not static, or not for the expected machine.</exception>
+    public static async Task<VerificationResult> VerifyAsync(string binary, VerificationPolicy policy, RunSummary summary, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(binary))
+            throw new MiniContainerException($"VerifyBinary: {binary} does not exist. Compile first (GoCompile), or name an existing file.");
+        try
+        {
+            var result = await BinaryVerification.RunAsync(binary, policy, logger, cancellationToken).ConfigureAwait(false);
+            summary.AddVerification(Path.GetFileName(binary), result.Report);
+            return result;
+        }
+        catch (BinaryVerificationFailedException e)
+        {
+            summary.AddVerification(Path.GetFileName(binary), e.Result.Report);
+            throw;
+        }
+    }
+}
