@@ -18,7 +18,7 @@ var sizeBudget = Task("SizeBudget")
     .IsDependentOn(MiniContainer.Tasks.VerifyBinary)
     .Does(() =>
 {
-    var bin = MiniContainerRecipe.For(Context, MiniContainer.Settings).Settings.BinDirectory;
+    var bin = MiniContainerRecipe.For(Context, MiniContainer.Settings).Settings.Layout.BinDirectory;
     foreach (var binary in GetFiles(bin + "/*").Where(f => f.GetExtension() != ".json"))
     {
         var size = FileSize(binary);

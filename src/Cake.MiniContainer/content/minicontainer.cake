@@ -37,7 +37,7 @@ MiniContainer.Tasks.CaCertificates = Task("CaCertificates")
     .Does(ctx => MiniContainerRecipe.For(ctx, MiniContainer.Settings).CaCertificates());
 
 MiniContainer.Tasks.ComposeImage = Task("ComposeImage")
-    .Description("Composes the runtime image(s) on --base-image and tags them --image:--tag.")
+    .Description("Composes the runtime image(s) on --base-image and tags them --image-name:--image-tag.")
     .IsDependentOn(MiniContainer.Tasks.CaCertificates)
     .Does(ctx => MiniContainerRecipe.For(ctx, MiniContainer.Settings).ComposeImage());
 
