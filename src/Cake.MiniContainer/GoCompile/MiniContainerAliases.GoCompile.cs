@@ -3,7 +3,7 @@ using Cake.Core.Annotations;
 using Cake.MiniContainer.GoCompile;
 using Cake.MiniContainer.GoRestore;
 using Cake.MiniContainer.Hosting;
-using MiniContainer.Steps;
+using MiniContainer.Compile;
 
 namespace Cake.MiniContainer;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MiniContainer.Docker;
 using MiniContainer.Go;
-using MiniContainer.Steps;
+using MiniContainer.Go.Builders;
 
 namespace Cake.MiniContainer.GoRestore;
 

@@ -1,7 +1,7 @@
 using Cake.Core;
 using Cake.Core.IO;
 using MiniContainer.Go;
-using MiniContainer.Steps;
+using MiniContainer.Go.Builders;
 
 namespace Cake.MiniContainer.GoRestore;
 

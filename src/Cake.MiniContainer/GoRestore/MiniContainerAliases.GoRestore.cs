@@ -2,7 +2,7 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.MiniContainer.GoRestore;
 using Cake.MiniContainer.Hosting;
-using MiniContainer.Steps;
+using MiniContainer.Restore;
 
 namespace Cake.MiniContainer;
 

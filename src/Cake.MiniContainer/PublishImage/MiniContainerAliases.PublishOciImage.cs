@@ -3,7 +3,7 @@ using Cake.Core.Annotations;
 using Cake.Core.IO;
 using Cake.MiniContainer.Hosting;
 using Cake.MiniContainer.PublishImage;
-using MiniContainer.Images.Registry;
+using MiniContainer.Publish;
 
 namespace Cake.MiniContainer;
 

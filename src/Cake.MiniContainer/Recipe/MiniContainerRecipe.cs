@@ -13,12 +13,12 @@ using Cake.MiniContainer.PublishImage;
 using Cake.MiniContainer.SmokeTest;
 using Cake.MiniContainer.VerifyBinary;
 using MiniContainer;
+using MiniContainer.Certificates;
 using MiniContainer.Go;
-using MiniContainer.Images.Certificates;
-using MiniContainer.Images.Oci.Outputs;
-using MiniContainer.Images.Spec;
+using MiniContainer.Go.Builders;
+using MiniContainer.Images;
+using MiniContainer.Oci.Outputs;
 using MiniContainer.Sbom;
-using MiniContainer.Steps;
 
 namespace Cake.MiniContainer.Recipe;
 

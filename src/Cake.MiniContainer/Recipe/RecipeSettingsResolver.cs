@@ -1,13 +1,12 @@
 using System.Globalization;
 using MiniContainer;
-using MiniContainer.Docker.Images;
+using MiniContainer.Certificates;
+using MiniContainer.Compose;
+using MiniContainer.Compose.MultiPlatform;
 using MiniContainer.Go;
-using MiniContainer.Images.Certificates;
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.MultiPlatform;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Bases;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Bases;
 
 namespace Cake.MiniContainer.Recipe;
 

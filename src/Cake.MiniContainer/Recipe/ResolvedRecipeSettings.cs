@@ -1,10 +1,10 @@
-using MiniContainer.Images.Compose;
-using Cake.MiniContainer.SmokeTest;
+using MiniContainer.Certificates;
+using MiniContainer.Compose;
 using MiniContainer.Docker.Credentials;
 using MiniContainer.Go;
-using MiniContainer.Images.Registry;
-using MiniContainer.Images.Certificates;
-using MiniContainer.Images.Oci;
+using MiniContainer.Oci;
+using MiniContainer.Registry;
+using Cake.MiniContainer.SmokeTest;
 
 namespace Cake.MiniContainer.Recipe;
 
@@ -102,7 +102,7 @@ public sealed record ResolvedRecipeSettings
     public GoModule RequireModule() => Module ?? GoModule.Load(Source);
 
     /// <summary>The builder image's name, default or named (the CA step copies from it).</summary>
-    public string EffectiveBuilderImage => BuilderImage ?? global::MiniContainer.Steps.GoBuilder.DefaultImageFor(RequireModule().GoVersion);
+    public string EffectiveBuilderImage => BuilderImage ?? global::MiniContainer.Go.Builders.GoBuilder.DefaultImageFor(RequireModule().GoVersion);
 
     public SmokeTestSettings? SmokeTestFor(string binary) => SmokeTests.TryGetValue(binary, out var own) ? own : SmokeTest;
 

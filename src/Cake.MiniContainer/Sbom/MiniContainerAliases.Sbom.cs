@@ -4,8 +4,8 @@ using Cake.Core.IO;
 using Cake.MiniContainer.Hosting;
 using Cake.MiniContainer.PublishImage;
 using Cake.MiniContainer.Sbom;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
+using MiniContainer.Oci;
 using MiniContainer.Sbom;
 using MiniContainer.Sbom.Attach;
 

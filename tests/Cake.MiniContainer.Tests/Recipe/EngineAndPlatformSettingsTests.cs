@@ -1,7 +1,7 @@
 using Cake.MiniContainer.Recipe;
+using MiniContainer.Certificates;
+using MiniContainer.Compose;
 using MiniContainer.Go;
-using MiniContainer.Images.Certificates;
-using MiniContainer.Images.Compose;
 
 namespace Cake.MiniContainer.Tests.Recipe;
 

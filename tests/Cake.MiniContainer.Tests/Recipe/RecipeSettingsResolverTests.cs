@@ -1,6 +1,6 @@
 using Cake.MiniContainer.Recipe;
+using MiniContainer.Certificates;
 using MiniContainer.Go;
-using MiniContainer.Images.Certificates;
 
 namespace Cake.MiniContainer.Tests.Recipe;
 

@@ -1,5 +1,6 @@
 using MiniContainer.Elf;
 using MiniContainer.IntegrationTests.Fixtures;
+using MiniContainer.Verify;
 
 namespace MiniContainer.IntegrationTests.Elf;
 

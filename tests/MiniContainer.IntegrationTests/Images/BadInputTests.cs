@@ -1,10 +1,9 @@
+using MiniContainer.Compose;
 using MiniContainer.Docker;
-using MiniContainer.Docker.Images;
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.Publish;
-using MiniContainer.Images.SmokeTest;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
+using MiniContainer.Publish;
+using MiniContainer.SmokeTest;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Images;

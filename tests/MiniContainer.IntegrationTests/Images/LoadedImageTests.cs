@@ -1,13 +1,13 @@
+using MiniContainer.Compose;
 using MiniContainer.Docker;
 using MiniContainer.Docker.Images;
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Bases;
-using MiniContainer.Images.Oci.Outputs;
-using MiniContainer.Images.SmokeTest;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
 using MiniContainer.IntegrationTests.Oci;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Bases;
+using MiniContainer.Oci.Outputs;
+using MiniContainer.SmokeTest;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Images;

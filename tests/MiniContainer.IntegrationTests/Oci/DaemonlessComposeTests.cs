@@ -1,9 +1,10 @@
 using System.Text.Json;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Outputs;
-using MiniContainer.Images.Spec;
+using MiniContainer.Compose;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
 using MiniContainer.IntegrationTests.Images;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Outputs;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Oci;

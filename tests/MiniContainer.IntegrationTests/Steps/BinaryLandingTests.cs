@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
+using MiniContainer.Compile;
 using MiniContainer.Docker;
 using MiniContainer.Go;
+using MiniContainer.Go.Builders;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.Steps;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Steps;
@@ -85,7 +86,7 @@ public sealed class BinaryLandingTests(ITestOutputHelper output) : IDisposable
 
         var result = await GoCompileStep.RunAsync(engine,
             new GoCompileRequest(GoModule.Load(TestBed.Example("hello")), options, new GoBuilder { Image = TestBed.BuilderImage, Transfer = FileTransfer.BindMount }, bin, SkipWhenUpToDate: false), _logger);
-        await MiniContainer.Elf.BinaryVerification.RunAsync(result.Binaries[0].Path, MiniContainer.Elf.VerificationPolicy.ForGoBuild(GoBuildOptions.HostGoArch(), GoCommandLine.LdFlags(options)), _logger);
+        await MiniContainer.Verify.BinaryVerification.RunAsync(result.Binaries[0].Path, MiniContainer.Verify.VerificationPolicy.ForGoBuild(GoBuildOptions.HostGoArch(), GoCommandLine.LdFlags(options)), _logger);
 
         victims.Select(v => File.ReadAllText(v)).ShouldAllBe(text => text == "untouched");
         new FileInfo(Path.Combine(bin, CompileRecord.FileName)).LinkTarget.ShouldBeNull();

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
+using MiniContainer.Compile;
 using MiniContainer.Docker;
 using MiniContainer.Go;
+using MiniContainer.Go.Builders;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.Steps;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Steps;

@@ -1,7 +1,9 @@
+using MiniContainer.Compile;
 using MiniContainer.Docker;
 using MiniContainer.Go;
+using MiniContainer.Go.Builders;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.Steps;
+using MiniContainer.Restore;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Steps;

@@ -1,13 +1,16 @@
+using MiniContainer.Compile;
+using MiniContainer.Compose;
 using MiniContainer.Elf;
 using MiniContainer.Go;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Outputs;
-using MiniContainer.Images.Publish;
-using MiniContainer.Images.Registry;
-using MiniContainer.Images.Spec;
+using MiniContainer.Go.Builders;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
 using MiniContainer.IntegrationTests.Oci;
-using MiniContainer.Steps;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Outputs;
+using MiniContainer.Publish;
+using MiniContainer.Restore;
+using MiniContainer.Verify;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Steps;

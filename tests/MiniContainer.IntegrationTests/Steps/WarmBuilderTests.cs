@@ -1,7 +1,8 @@
+using MiniContainer.Compile;
 using MiniContainer.Docker;
 using MiniContainer.Go;
+using MiniContainer.Go.Builders;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.Steps;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Steps;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using MiniContainer.Elf;
+using MiniContainer.Verify;
 
 namespace MiniContainer.Tests.Elf;
 

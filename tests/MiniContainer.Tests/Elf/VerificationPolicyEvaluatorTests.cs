@@ -1,4 +1,5 @@
 using MiniContainer.Elf;
+using MiniContainer.Verify;
 
 namespace MiniContainer.Tests.Elf;
 

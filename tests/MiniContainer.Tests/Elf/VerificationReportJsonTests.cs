@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MiniContainer.Elf;
+using MiniContainer.Verify;
 
 namespace MiniContainer.Tests.Elf;
 

@@ -1,4 +1,5 @@
-using MiniContainer.Images.Spec;
+using MiniContainer.Compose;
+using MiniContainer.Images;
 
 namespace MiniContainer.Tests.Images;
 

@@ -1,5 +1,5 @@
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.Spec;
+using MiniContainer.Compose;
+using MiniContainer.Images;
 
 namespace MiniContainer.Tests.Images;
 

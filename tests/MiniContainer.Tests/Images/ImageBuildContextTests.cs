@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.Security.Cryptography;
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.Spec;
+using MiniContainer.Compose;
+using MiniContainer.Images;
 
 namespace MiniContainer.Tests.Images;
 

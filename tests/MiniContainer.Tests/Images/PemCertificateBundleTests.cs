@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using MiniContainer.Images.Certificates;
+using MiniContainer.Certificates;
 
 namespace MiniContainer.Tests.Images;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using MiniContainer.Images.MultiPlatform;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Json;
+using MiniContainer.Compose.MultiPlatform;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Json;
 
 namespace MiniContainer.Tests.MultiPlatform;
 

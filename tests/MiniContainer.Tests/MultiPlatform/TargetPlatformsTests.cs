@@ -1,6 +1,6 @@
+using MiniContainer.Compose.MultiPlatform;
 using MiniContainer.Go;
-using MiniContainer.Images.MultiPlatform;
-using MiniContainer.Images.Oci;
+using MiniContainer.Oci;
 
 namespace MiniContainer.Tests.MultiPlatform;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using MiniContainer.Docker.Credentials;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Registry;
+using MiniContainer.Oci;
+using MiniContainer.Registry;
 
 namespace MiniContainer.Tests.Oci;
 

@@ -1,5 +1,5 @@
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Registry;
+using MiniContainer.Oci;
+using MiniContainer.Registry;
 
 namespace MiniContainer.Tests.Oci;
 

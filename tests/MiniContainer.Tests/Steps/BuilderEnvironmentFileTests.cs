@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using MiniContainer.Go;
-using MiniContainer.Steps;
+using MiniContainer.Go.Builders;
 
 namespace MiniContainer.Tests.Steps;
 

@@ -1,4 +1,5 @@
-using MiniContainer.Steps;
+using MiniContainer.Compile;
+using MiniContainer.Go;
 
 namespace MiniContainer.Tests.Steps;
 

@@ -1,4 +1,4 @@
-using MiniContainer.Steps;
+using MiniContainer.Go.Builders;
 
 namespace MiniContainer.Tests.Steps;
 

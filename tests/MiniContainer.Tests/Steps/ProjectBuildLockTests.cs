@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using MiniContainer.Steps;
 
 namespace MiniContainer.Tests.Steps;
 

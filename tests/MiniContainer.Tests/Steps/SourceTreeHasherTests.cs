@@ -1,4 +1,4 @@
-using MiniContainer.Steps;
+using MiniContainer.Go;
 
 namespace MiniContainer.Tests.Steps;
 

@@ -1,4 +1,4 @@
-using MiniContainer.Docker.Images;
+using MiniContainer.Images;
 
 namespace MiniContainer.Tests.Docker.Images;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Docker.DotNet.Models;
-using MiniContainer.Docker.Images;
+using MiniContainer.Publish;
 
 namespace MiniContainer.Tests.Docker.Images;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using MiniContainer.Docker.Credentials;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Registry;
+using MiniContainer.Oci;
+using MiniContainer.Registry;
 
 namespace MiniContainer.Tests.Images.Registry;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using MiniContainer.Images.Registry;
+using MiniContainer.Registry;
 
 namespace MiniContainer.Tests.Images.Registry;
 

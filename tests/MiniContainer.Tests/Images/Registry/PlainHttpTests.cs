@@ -1,4 +1,4 @@
-using MiniContainer.Images.Registry;
+using MiniContainer.Registry;
 
 namespace MiniContainer.Tests.Images.Registry;
 
