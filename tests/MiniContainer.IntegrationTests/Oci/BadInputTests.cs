@@ -2,7 +2,6 @@ using System.Formats.Tar;
 using MiniContainer.Compose;
 using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.IntegrationTests.Images;
 using MiniContainer.Oci;
 using MiniContainer.Oci.Bases;
 using MiniContainer.Oci.Outputs;

@@ -4,12 +4,11 @@ using MiniContainer.Compose;
 using MiniContainer.Docker.Credentials;
 using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.IntegrationTests.Images;
 using MiniContainer.IntegrationTests.Oci;
 using MiniContainer.Oci;
 using MiniContainer.Oci.Outputs;
 using MiniContainer.Publish;
-using MiniContainer.Tests.Images.Registry;
+using MiniContainer.Tests.Registry;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Registry;

@@ -5,7 +5,6 @@ using MiniContainer.Go;
 using MiniContainer.Go.Builders;
 using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.IntegrationTests.Images;
 using MiniContainer.SmokeTest;
 using Xunit.Abstractions;
 

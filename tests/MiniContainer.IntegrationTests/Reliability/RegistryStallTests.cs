@@ -2,7 +2,6 @@ using System.Diagnostics;
 using MiniContainer.Compose;
 using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.IntegrationTests.Images;
 using MiniContainer.IntegrationTests.Oci;
 using MiniContainer.Oci;
 using MiniContainer.Oci.Outputs;
