@@ -18,7 +18,7 @@ public static class ComposeImageStep
     /// <exception cref="InvalidImageReferenceException">A tag or the base image name is not valid.</exception>
     /// <exception cref="BaseImageUnavailableException">The base image is neither local nor pullable.</exception>
     /// <exception cref="ImageBuildFailedException">The engine failed the build for another reason.</exception>
-    public static async Task<ComposedImage> RunAsync(DockerEngine engine, ComposeImageRequest request, ILogger? logger = null, CancellationToken cancellationToken = default)
+    public static async Task<ComposedEngineImage> RunAsync(DockerEngine engine, ComposeImageRequest request, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         logger ??= NullLogger.Instance;
         var spec = request.Spec;
@@ -44,7 +44,7 @@ public static class ComposeImageStep
         return await BuildAsync(engine, spec, tags, baseImage, dockerfile, logger, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<ComposedImage> LoadAsync(
+    private static async Task<ComposedEngineImage> LoadAsync(
         DockerEngine engine, ComposeImageRequest request, IReadOnlyList<ImageReference> tags, BaseInEngine baseImage, string dockerfile, ILogger logger, CancellationToken cancellationToken)
     {
         var spec = request.Spec;
@@ -59,10 +59,10 @@ public static class ComposeImageStep
             logger.LogInformation("Image: up to date, {Tags} ({Id}) already in the engine from these inputs", string.Join(", ", tagNames), ShortId(loaded.Id));
         else
             logger.LogInformation("Image: {Tags} ({Id}) loaded on {Base}: {Sizes}", string.Join(", ", tagNames), ShortId(loaded.Id), spec.BaseImage, sizes);
-        return new ComposedImage(loaded.Id, tagNames, sizes, dockerfile, UpToDate: loaded.AlreadyInEngine) { Assembly = ImageAssembly.Load };
+        return new ComposedEngineImage(loaded.Id, tagNames, sizes, dockerfile, UpToDate: loaded.AlreadyInEngine) { Assembly = ImageAssembly.Load };
     }
 
-    private static async Task<ComposedImage> BuildAsync(
+    private static async Task<ComposedEngineImage> BuildAsync(
         DockerEngine engine, RuntimeImageSpec spec, IReadOnlyList<ImageReference> tags, BaseInEngine? baseImage, string dockerfile, ILogger logger, CancellationToken cancellationToken)
     {
         var baseWasLocal = baseImage is not null;
@@ -77,7 +77,7 @@ public static class ComposeImageStep
             await ComposeInputs.EnsureTagsAsync(engine, existing, tags, cancellationToken).ConfigureAwait(false);
             var existingSizes = await MeasureAsync(engine, spec, existing.ID, baseImage, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Image: up to date, {Tags} ({Id}) already built from these inputs", string.Join(", ", tags), ShortId(existing.ID));
-            return new ComposedImage(existing.ID, tags.Select(t => t.ToString()).ToList(), existingSizes, dockerfile, UpToDate: true);
+            return new ComposedEngineImage(existing.ID, tags.Select(t => t.ToString()).ToList(), existingSizes, dockerfile, UpToDate: true);
         }
 
         string id;
@@ -96,7 +96,7 @@ public static class ComposeImageStep
         var sizes = await MeasureAsync(engine, spec, id, baseImage, cancellationToken).ConfigureAwait(false);
         var tagNames = tags.Select(t => t.ToString()).ToList();
         logger.LogInformation("Image: {Tags} ({Id}) from {Base}: {Sizes}", string.Join(", ", tagNames), ShortId(id), spec.BaseImage, sizes);
-        return new ComposedImage(id, tagNames, sizes, dockerfile);
+        return new ComposedEngineImage(id, tagNames, sizes, dockerfile);
     }
 
     private static DateTimeOffset? CreatedFromLabel(RuntimeImageSpec spec) =>

@@ -19,10 +19,10 @@ public static class DistributionPublishStep
     /// <exception cref="InvalidImageSourceException">The layout is not one, or lacks the image or a blob.</exception>
     /// <exception cref="RegistryRequestException">The registry refused or failed a request (named, with its URL).</exception>
     /// <exception cref="RegistryCredentialsException">The credentials could not be read.</exception>
-    public static Task<PushedImage> RunAsync(DistributionPublishRequest request, ILogger? logger = null, CancellationToken cancellationToken = default) =>
+    public static Task<DistributionPushedImage> RunAsync(DistributionPublishRequest request, ILogger? logger = null, CancellationToken cancellationToken = default) =>
         RunAsync(request, new RegistryCredentialResolver(), null, logger, cancellationToken);
 
-    internal static async Task<PushedImage> RunAsync(DistributionPublishRequest request, RegistryCredentialResolver resolver,
+    internal static async Task<DistributionPushedImage> RunAsync(DistributionPublishRequest request, RegistryCredentialResolver resolver,
         Func<string, RegistryCredentials?, IRegistryApi>? registryFactory, ILogger? logger, CancellationToken cancellationToken)
     {
         logger ??= NullLogger.Instance;
@@ -50,7 +50,7 @@ public static class DistributionPublishStep
 
         await DistributionPushSession.SaveDigestAsync(publish.DigestFile, digest, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Publish: {Target} pushed, digest {Digest} (blobs: {Counts}; saved to {File})", target, digest, counts, publish.DigestFile);
-        return new PushedImage(new PublishedImage(target.ToString(), digest.ToString(), publish.DigestFile), tags, counts);
+        return new DistributionPushedImage(new PublishedImage(target.ToString(), digest.ToString(), publish.DigestFile), tags, counts);
     }
 
     /// <summary>The base's repository when the base came from the same registry: its layers can be mounted, not uploaded.</summary>

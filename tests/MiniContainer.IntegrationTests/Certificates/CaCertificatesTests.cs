@@ -30,7 +30,7 @@ public sealed class CaCertificatesTests(ITestOutputHelper output) : IAsyncLifeti
         Directory.Delete(_folder, recursive: true);
     }
 
-    private async Task<ComposedImage> ClientImageAsync(StagedCaBundle bundle, string variant) =>
+    private async Task<ComposedEngineImage> ClientImageAsync(StagedCaBundle bundle, string variant) =>
         await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(
             new RuntimeImageSpec().WithBaseImage(TestBed.AlpineImage).WithBinary(ImageBinaries.HttpsClient).WithCaBundle(bundle.File),
             _images.NewTag("https-client", variant)), _logger);

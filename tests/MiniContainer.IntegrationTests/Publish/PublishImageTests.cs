@@ -15,7 +15,7 @@ public sealed class PublishImageTests(RegistryFixture registry, ITestOutputHelpe
     private readonly string _folder = TestBed.TempDirectory("publish");
     private DockerEngine _engine = null!;
     private ImageCleanup _images = null!;
-    private ComposedImage _image = null!;
+    private ComposedEngineImage _image = null!;
 
     public async Task InitializeAsync()
     {

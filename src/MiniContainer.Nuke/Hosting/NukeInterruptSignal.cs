@@ -6,7 +6,7 @@ namespace MiniContainer.Nuke.Hosting;
 /// Ctrl-C and SIGTERM cancel the running step, and the signal handler waits (briefly) until the step
 /// has unwound, so the core removes the containers it started before NUKE's process ends.
 /// </summary>
-internal static class InterruptSignal
+internal static class NukeInterruptSignal
 {
     private static readonly TimeSpan CleanupLimit = TimeSpan.FromSeconds(30);
     private static readonly CancellationTokenSource Source = new();
