@@ -1,7 +1,7 @@
 namespace MiniContainer.Go;
 
-/// <summary>Maps an ELF machine (with class and byte order) to the GOARCH that targets it.</summary>
-internal static class GoArchitecture
+/// <summary>The GOARCH names Go knows, and the GOARCH an ELF machine (with class and byte order) is built for.</summary>
+public static class GoArchitecture
 {
     internal static string? FromElf(ushort machine, bool is64Bit, bool bigEndian) => machine switch
     {
@@ -18,7 +18,8 @@ internal static class GoArchitecture
         _ => null,
     };
 
-    internal static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>Every GOARCH Go builds for: the one list that settings in the core and the hosts are checked against.</summary>
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
         "386", "amd64", "arm", "arm64", "mips", "mipsle", "mips64", "mips64le", "ppc64", "ppc64le", "s390x", "riscv64", "loong64",
     };
