@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Layers;
-using MiniContainer.Images.Oci.Outputs;
-using MiniContainer.Images.Spec;
+using MiniContainer.Compose;
+using MiniContainer.Images;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Layers;
+using MiniContainer.Oci.Outputs;
 
 namespace MiniContainer.Benchmarks;
 

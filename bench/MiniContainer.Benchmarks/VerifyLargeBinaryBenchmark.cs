@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MiniContainer.Elf;
+using MiniContainer.Verify;
 
 namespace MiniContainer.Benchmarks;
 

@@ -12,12 +12,13 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MiniContainer;
+using MiniContainer.Compile;
+using MiniContainer.Compose;
 using MiniContainer.Docker;
-using MiniContainer.Elf;
 using MiniContainer.Go;
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.Spec;
-using MiniContainer.Steps;
+using MiniContainer.Go.Builders;
+using MiniContainer.Images;
+using MiniContainer.Verify;
 
 if (args.Length is not (4 or 5) || (args.Length == 5 && string.IsNullOrWhiteSpace(args[4])))
 {

@@ -45,5 +45,5 @@ public sealed record AttachedSbomArtifact(string ArtifactDigest, string ImageDig
 public sealed record BuiltImageIndex(string Reference, string IndexDigest, DirectoryPath LayoutDirectory, IReadOnlyList<string> Platforms, IReadOnlyList<FilePath> Sboms, IReadOnlyList<FilePath> DockerArchives)
 {
     /// <summary>The core's record, which PublishImageIndex pushes.</summary>
-    internal global::MiniContainer.Images.MultiPlatform.MultiPlatformImage? Image { get; init; }
+    internal global::MiniContainer.Compose.MultiPlatform.MultiPlatformImage? Image { get; init; }
 }

@@ -1,4 +1,4 @@
-using MiniContainer.Images.Certificates;
+using MiniContainer.Certificates;
 using MiniContainer.Nuke.Hosting;
 using Nuke.Common;
 using Nuke.Common.IO;

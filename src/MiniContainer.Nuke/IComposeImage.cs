@@ -1,5 +1,5 @@
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.Spec;
+using MiniContainer.Compose;
+using MiniContainer.Images;
 using MiniContainer.Nuke.Hosting;
 using Nuke.Common;
 using Nuke.Common.IO;

@@ -1,5 +1,5 @@
+using MiniContainer.Compile;
 using MiniContainer.Nuke.Hosting;
-using MiniContainer.Steps;
 using Nuke.Common;
 using Nuke.Common.IO;
 

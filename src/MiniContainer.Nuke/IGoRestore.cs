@@ -1,5 +1,5 @@
 using MiniContainer.Nuke.Hosting;
-using MiniContainer.Steps;
+using MiniContainer.Restore;
 using Nuke.Common;
 
 namespace MiniContainer.Nuke;

@@ -1,5 +1,5 @@
 using MiniContainer.Go;
-using MiniContainer.Steps;
+using MiniContainer.Go.Builders;
 using Nuke.Common;
 using Nuke.Common.IO;
 using Nuke.Common.Tooling;

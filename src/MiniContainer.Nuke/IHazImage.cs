@@ -1,4 +1,4 @@
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
 using Nuke.Common;
 using Nuke.Common.IO;
 

@@ -1,7 +1,7 @@
 using MiniContainer.Docker.Credentials;
-using MiniContainer.Docker.Images;
-using MiniContainer.Images.Publish;
+using MiniContainer.Images;
 using MiniContainer.Nuke.Hosting;
+using MiniContainer.Publish;
 using Nuke.Common;
 using Nuke.Common.Tooling;
 

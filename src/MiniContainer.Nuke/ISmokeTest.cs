@@ -1,5 +1,5 @@
-using MiniContainer.Images.SmokeTest;
 using MiniContainer.Nuke.Hosting;
+using MiniContainer.SmokeTest;
 using Nuke.Common;
 using Nuke.Common.Tooling;
 

@@ -1,5 +1,5 @@
-using MiniContainer.Elf;
 using MiniContainer.Nuke.Hosting;
+using MiniContainer.Verify;
 using Nuke.Common;
 using Nuke.Common.Tooling;
 

@@ -1,6 +1,6 @@
 using System.Linq;
-using MiniContainer.Images.SmokeTest;
 using MiniContainer.Nuke;
+using MiniContainer.SmokeTest;
 using Nuke.Common;
 using Nuke.Common.IO;
 using Nuke.Common.Tooling;

@@ -1,5 +1,5 @@
 using Cake.Core.IO;
-using MiniContainer.Images.Certificates;
+using MiniContainer.Certificates;
 
 namespace Cake.MiniContainer.CaCertificates;
 

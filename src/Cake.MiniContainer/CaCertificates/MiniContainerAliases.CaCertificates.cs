@@ -3,7 +3,7 @@ using Cake.Core.Annotations;
 using Cake.Core.IO;
 using Cake.MiniContainer.CaCertificates;
 using Cake.MiniContainer.Hosting;
-using MiniContainer.Images.Certificates;
+using MiniContainer.Certificates;
 
 namespace Cake.MiniContainer;
 

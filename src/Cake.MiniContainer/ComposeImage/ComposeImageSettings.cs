@@ -1,7 +1,7 @@
 using Cake.Core.IO;
+using MiniContainer.Compose;
 using MiniContainer.Docker.Credentials;
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
 
 namespace Cake.MiniContainer.ComposeImage;
 
@@ -49,7 +49,7 @@ public sealed class ComposeImageSettings : Hosting.IEngineSettings
     public RegistryLogin? RegistryLogin { get; set; }
 
     /// <summary>The insecure hosts (plain HTTP beyond loopback) and the inactivity bound of a registry base's pull (<c>ComposeOciImage</c>).</summary>
-    public global::MiniContainer.Images.Registry.RegistryTransport RegistryTransport { get; set; } = new();
+    public global::MiniContainer.Registry.RegistryTransport RegistryTransport { get; set; } = new();
 
     /// <summary>The engine's inactivity bound is the registry's (one --inactivity-timeout).</summary>
     TimeSpan? Hosting.IEngineSettings.InactivityTimeout => RegistryTransport.InactivityTimeout;

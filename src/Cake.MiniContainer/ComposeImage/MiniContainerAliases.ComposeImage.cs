@@ -2,8 +2,8 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.MiniContainer.ComposeImage;
 using Cake.MiniContainer.Hosting;
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.Spec;
+using MiniContainer.Compose;
+using MiniContainer.Images;
 using MiniContainer.Sbom;
 using MiniContainer.Pipeline;
 

@@ -3,8 +3,9 @@ using Cake.Core.Annotations;
 using Cake.Core.IO;
 using Cake.MiniContainer.ComposeImage;
 using Cake.MiniContainer.Hosting;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Outputs;
+using MiniContainer.Compose;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Outputs;
 using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer;

@@ -3,7 +3,11 @@ using Cake.Core.Annotations;
 using Cake.MiniContainer.GoCompile;
 using Cake.MiniContainer.GoRestore;
 using Cake.MiniContainer.Hosting;
-using MiniContainer.Steps;
+using MiniContainer;
+using MiniContainer.Compile;
+using MiniContainer.Go;
+using MiniContainer.Go.Builders;
+using MiniContainer.Restore;
 using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer;

@@ -1,7 +1,10 @@
 using Cake.Core;
 using Cake.Core.IO;
 using MiniContainer.Go;
-using MiniContainer.Steps;
+using MiniContainer;
+using MiniContainer.Compile;
+using MiniContainer.Go.Builders;
+using MiniContainer.Restore;
 using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer.GoRestore;
@@ -9,9 +12,6 @@ namespace Cake.MiniContainer.GoRestore;
 /// <summary>What Restore and Compile share: the module, the builder container and the Go build options.</summary>
 public abstract class GoBuilderSettings : Hosting.IEngineSettings
 {
-    private static readonly HashSet<string> KnownGoArch = new(StringComparer.Ordinal)
-        { "386", "amd64", "arm", "arm64", "loong64", "mips", "mips64", "mips64le", "mipsle", "ppc64", "ppc64le", "riscv64", "s390x" };
-
     /// <summary>The folder with go.mod; null for the working directory.</summary>
     public DirectoryPath? SourceDirectory { get; set; }
 
@@ -52,8 +52,8 @@ public abstract class GoBuilderSettings : Hosting.IEngineSettings
     /// <summary>The core's options: the recipe's static defaults, the host's Go variables, then these settings.</summary>
     internal GoBuildOptions ToOptions(ICakeContext context)
     {
-        if (GoArch is not null && !KnownGoArch.Contains(GoArch))
-            throw new ArgumentException($"GoArch '{GoArch}' is not a GOARCH Go knows; use one of {string.Join(", ", KnownGoArch.Order())}.", nameof(GoArch));
+        if (GoArch is not null && !GoArchitecture.Known.Contains(GoArch))
+            throw new ArgumentException($"GoArch '{GoArch}' is not a GOARCH Go knows; use one of {string.Join(", ", GoArchitecture.Known.Order(StringComparer.Ordinal))}.", nameof(GoArch));
         var options = GoEnvironment.ApplyHost(new GoBuildOptions(), context.Environment.GetEnvironmentVariable);
         if (Packages.Count > 0) options = options with { Packages = Packages.ToList() };
         if (Cgo is { } cgo) options = options with { Cgo = cgo };

@@ -4,7 +4,8 @@ using Cake.Core.IO;
 using Cake.MiniContainer.Hosting;
 using Cake.MiniContainer.ImageIndex;
 using Cake.MiniContainer.PublishImage;
-using MiniContainer.Images.MultiPlatform;
+using MiniContainer.Compose.MultiPlatform;
+using MiniContainer.Publish;
 using MiniContainer.Sbom;
 using MiniContainer.Pipeline;
 

@@ -2,7 +2,7 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.MiniContainer.Hosting;
 using Cake.MiniContainer.PublishImage;
-using MiniContainer.Images.Publish;
+using MiniContainer.Publish;
 using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer;

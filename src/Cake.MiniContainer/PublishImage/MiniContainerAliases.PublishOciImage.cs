@@ -3,7 +3,8 @@ using Cake.Core.Annotations;
 using Cake.Core.IO;
 using Cake.MiniContainer.Hosting;
 using Cake.MiniContainer.PublishImage;
-using MiniContainer.Images.Registry;
+using MiniContainer.Publish;
+using MiniContainer.Registry;
 using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer;

@@ -1,8 +1,8 @@
 using Cake.Core;
 using Cake.Core.IO;
 using MiniContainer.Docker.Credentials;
-using MiniContainer.Images.Publish;
-using MiniContainer.Images.Registry;
+using MiniContainer.Publish;
+using MiniContainer.Registry;
 
 namespace Cake.MiniContainer.PublishImage;
 

@@ -1,5 +1,5 @@
 using Cake.MiniContainer.SmokeTest;
-using MiniContainer.Images.SmokeTest;
+using MiniContainer.SmokeTest;
 using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer.Recipe;

@@ -2,7 +2,7 @@ using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.MiniContainer.Hosting;
 using Cake.MiniContainer.SmokeTest;
-using MiniContainer.Images.SmokeTest;
+using MiniContainer.SmokeTest;
 
 namespace Cake.MiniContainer;
 

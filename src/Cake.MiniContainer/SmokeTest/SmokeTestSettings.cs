@@ -1,4 +1,4 @@
-using MiniContainer.Images.SmokeTest;
+using MiniContainer.SmokeTest;
 
 namespace Cake.MiniContainer.SmokeTest;
 

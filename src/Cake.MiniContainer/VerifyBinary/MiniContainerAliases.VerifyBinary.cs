@@ -5,6 +5,7 @@ using Cake.MiniContainer.Hosting;
 using Cake.MiniContainer.VerifyBinary;
 using MiniContainer.Elf;
 using MiniContainer.Go;
+using MiniContainer.Verify;
 using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MiniContainer.Docker;
-using MiniContainer.Steps;
+using MiniContainer.Go.Builders;
 
 namespace MiniContainer.Nuke.Hosting;
 

@@ -18,7 +18,7 @@ internal static class StepRunner
 
     public static async Task RunAsync(Func<Microsoft.Extensions.Logging.ILogger, CancellationToken, Task> step)
     {
-        using var scope = InterruptSignal.BeginStep();
+        using var scope = NukeInterruptSignal.BeginStep();
         try
         {
             await step(SerilogBridge.Instance, scope.Token).ConfigureAwait(false);

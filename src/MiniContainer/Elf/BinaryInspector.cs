@@ -1,4 +1,5 @@
 using System.Text;
+using MiniContainer.Go;
 
 namespace MiniContainer.Elf;
 

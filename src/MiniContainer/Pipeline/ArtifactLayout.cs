@@ -1,5 +1,6 @@
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Outputs;
+using MiniContainer.Compose;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Outputs;
 using MiniContainer.Sbom;
 
 namespace MiniContainer.Pipeline;

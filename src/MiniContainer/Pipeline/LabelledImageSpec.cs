@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
-using MiniContainer.Images.Spec;
+using MiniContainer.Compose;
+using MiniContainer.Images;
 using MiniContainer.Sbom;
 
 namespace MiniContainer.Pipeline;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using MiniContainer.Images.Certificates;
+using MiniContainer.Certificates;
 
 namespace MiniContainer.Pipeline;
 

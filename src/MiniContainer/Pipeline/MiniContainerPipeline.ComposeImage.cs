@@ -1,8 +1,9 @@
 using MiniContainer.Docker;
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.MultiPlatform;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Spec;
+using MiniContainer.Compose;
+using MiniContainer.Compose.MultiPlatform;
+using MiniContainer.Publish;
+using MiniContainer.Oci;
+using MiniContainer.Images;
 using MiniContainer.Sbom;
 
 namespace MiniContainer.Pipeline;
@@ -83,7 +84,7 @@ public sealed partial class MiniContainerPipeline
             ImageName = image,
             Tag = Settings.Tag,
             OutputDirectory = Settings.Output,
-            Builder = await GoBuilderChoice.ForAsync(selected, Settings.BuilderImage, module, Steps.FileTransfer.Auto, _logger, cancellationToken).ConfigureAwait(false),
+            Builder = await GoBuilderChoice.ForAsync(selected, Settings.BuilderImage, module, Go.Builders.FileTransfer.Auto, _logger, cancellationToken).ConfigureAwait(false),
             CrossCompilers = Settings.CrossCompilers,
             Sbom = Settings.Sbom,
             Source = Settings.SourceUrl,

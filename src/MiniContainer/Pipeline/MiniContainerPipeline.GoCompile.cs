@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Logging;
-using MiniContainer.Steps;
+using MiniContainer;
+using MiniContainer.Compile;
+using MiniContainer.Go;
+using MiniContainer.Go.Builders;
+using MiniContainer.Restore;
 
 namespace MiniContainer.Pipeline;
 

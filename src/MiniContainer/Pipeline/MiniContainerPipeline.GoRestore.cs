@@ -1,4 +1,8 @@
-using MiniContainer.Steps;
+using MiniContainer;
+using MiniContainer.Compile;
+using MiniContainer.Go;
+using MiniContainer.Go.Builders;
+using MiniContainer.Restore;
 
 namespace MiniContainer.Pipeline;
 

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
 using MiniContainer.Docker.Credentials;
-using MiniContainer.Images.MultiPlatform;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Publish;
-using MiniContainer.Images.Registry;
+using MiniContainer.Compose.MultiPlatform;
+using MiniContainer.Publish;
+using MiniContainer.Compose;
+using MiniContainer.Oci;
+using MiniContainer.Registry;
 using MiniContainer.Sbom;
 using MiniContainer.Sbom.Attach;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using MiniContainer.Images.SmokeTest;
+using MiniContainer.SmokeTest;
 
 namespace MiniContainer.Pipeline;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MiniContainer.Elf;
 using MiniContainer.Go;
+using MiniContainer.Verify;
 
 namespace MiniContainer.Pipeline;
 

@@ -2,7 +2,10 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MiniContainer.Docker;
 using MiniContainer.Go;
-using MiniContainer.Steps;
+using MiniContainer;
+using MiniContainer.Compile;
+using MiniContainer.Go.Builders;
+using MiniContainer.Restore;
 
 namespace MiniContainer.Pipeline;
 

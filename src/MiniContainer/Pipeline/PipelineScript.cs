@@ -1,4 +1,4 @@
-using MiniContainer.Images.SmokeTest;
+using MiniContainer.SmokeTest;
 
 namespace MiniContainer.Pipeline;
 

@@ -1,11 +1,15 @@
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.SmokeTest;
-using MiniContainer.Steps;
-using MiniContainer.Docker.Credentials;
+using MiniContainer.Compose;
+using MiniContainer.SmokeTest;
+using MiniContainer;
+using MiniContainer.Compile;
 using MiniContainer.Go;
-using MiniContainer.Images.Registry;
-using MiniContainer.Images.Certificates;
-using MiniContainer.Images.Oci;
+using MiniContainer.Go.Builders;
+using MiniContainer.Restore;
+using MiniContainer.Docker.Credentials;
+using MiniContainer.Publish;
+using MiniContainer.Registry;
+using MiniContainer.Certificates;
+using MiniContainer.Oci;
 
 namespace MiniContainer.Pipeline;
 

@@ -1,13 +1,15 @@
 using System.Globalization;
 using MiniContainer.Docker.Images;
+using MiniContainer.Images;
+using MiniContainer.Publish;
 using MiniContainer.Elf;
 using MiniContainer.Go;
-using MiniContainer.Images.Certificates;
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.MultiPlatform;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Bases;
-using MiniContainer.Images.Spec;
+using MiniContainer.Verify;
+using MiniContainer.Certificates;
+using MiniContainer.Compose;
+using MiniContainer.Compose.MultiPlatform;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Bases;
 
 namespace MiniContainer.Pipeline;
 

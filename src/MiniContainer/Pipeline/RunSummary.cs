@@ -1,5 +1,7 @@
 using System.Globalization;
 using MiniContainer.Elf;
+using MiniContainer.Go;
+using MiniContainer.Verify;
 
 namespace MiniContainer.Pipeline;
 

@@ -1,4 +1,6 @@
 using MiniContainer.Elf;
+using MiniContainer.Go;
+using MiniContainer.Verify;
 
 namespace MiniContainer.Sbom;
 

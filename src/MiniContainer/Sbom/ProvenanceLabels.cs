@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using MiniContainer.Images.Oci.Json;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
+using MiniContainer.Oci.Json;
 
 namespace MiniContainer.Sbom;
 

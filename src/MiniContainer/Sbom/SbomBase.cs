@@ -1,5 +1,6 @@
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Json;
+using MiniContainer.Compose;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Json;
 
 namespace MiniContainer.Sbom;
 

@@ -1,4 +1,4 @@
-using MiniContainer.Images.Oci;
+using MiniContainer.Oci;
 
 namespace MiniContainer.Sbom;
 

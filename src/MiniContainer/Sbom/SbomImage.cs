@@ -1,5 +1,5 @@
 using MiniContainer.Elf;
-using MiniContainer.Images.Oci;
+using MiniContainer.Oci;
 
 namespace MiniContainer.Sbom;
 

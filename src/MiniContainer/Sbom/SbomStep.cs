@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using MiniContainer.Elf;
-using MiniContainer.Images.Oci;
+using MiniContainer.Oci;
+using MiniContainer.Verify;
 
 namespace MiniContainer.Sbom;
 

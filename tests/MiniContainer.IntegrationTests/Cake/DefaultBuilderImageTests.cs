@@ -1,6 +1,6 @@
 using MiniContainer.Docker;
+using MiniContainer.Go.Builders;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.Steps;
 
 namespace MiniContainer.IntegrationTests.Cake;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using MiniContainer.Elf;
+using MiniContainer.Verify;
 
 namespace MiniContainer.IntegrationTests.Elf;
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using MiniContainer.Elf;
+using MiniContainer.Verify;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Elf;

@@ -1,11 +1,11 @@
 using System.Formats.Tar;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Bases;
-using MiniContainer.Images.Oci.Outputs;
-using MiniContainer.Images.Registry;
-using MiniContainer.Images.Spec;
+using MiniContainer.Compose;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.IntegrationTests.Images;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Bases;
+using MiniContainer.Oci.Outputs;
+using MiniContainer.Registry;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Oci;

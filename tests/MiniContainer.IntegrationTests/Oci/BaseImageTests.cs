@@ -1,11 +1,11 @@
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Bases;
-using MiniContainer.Images.Oci.Outputs;
-using MiniContainer.Images.Publish;
-using MiniContainer.Images.Registry;
-using MiniContainer.Images.Spec;
+using MiniContainer.Compose;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.IntegrationTests.Images;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Bases;
+using MiniContainer.Oci.Outputs;
+using MiniContainer.Publish;
+using MiniContainer.Registry;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Oci;
@@ -147,7 +147,7 @@ public sealed class BaseImageTests(AnonymousRegistryFixture registry, ITestOutpu
         using var api = new DistributionApiClient(RegistryAddress.For(registry.Address), credentials: null);
         var standIn = await api.GetManifestAsync(repository, "host", CancellationToken.None);
         var other = await api.GetManifestAsync(repository, "other", CancellationToken.None);
-        var index = MiniContainer.Images.Oci.Json.ImageIndexJson.Write([
+        var index = MiniContainer.Oci.Json.ImageIndexJson.Write([
             new OciDescriptor(OciMediaTypes.ImageManifest, standIn.Digest, standIn.Content.Length) { Platform = StandInPlatform },
             new OciDescriptor(OciMediaTypes.ImageManifest, other.Digest, other.Content.Length) { Platform = OtherPlatform },
         ]);

@@ -2,10 +2,10 @@ using System.Formats.Tar;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Bases;
-using MiniContainer.Images.Oci.Json;
 using MiniContainer.IntegrationTests.Fixtures;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Bases;
+using MiniContainer.Oci.Json;
 
 namespace MiniContainer.IntegrationTests.Oci;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MiniContainer.Images.SmokeTest;
+using MiniContainer.SmokeTest;
 using MiniContainer.IntegrationTests.Fixtures;
 using MiniContainer.Pipeline;
 using Xunit.Abstractions;

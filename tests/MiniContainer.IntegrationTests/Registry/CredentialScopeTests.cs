@@ -1,15 +1,14 @@
 using System.Net;
 using System.Text;
+using MiniContainer.Compose;
 using MiniContainer.Docker.Credentials;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Outputs;
-using MiniContainer.Images.Publish;
-using MiniContainer.Images.Registry;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.IntegrationTests.Images;
 using MiniContainer.IntegrationTests.Oci;
-using MiniContainer.Tests.Images.Registry;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Outputs;
+using MiniContainer.Publish;
+using MiniContainer.Tests.Registry;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Registry;

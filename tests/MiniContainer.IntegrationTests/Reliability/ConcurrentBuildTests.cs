@@ -94,7 +94,7 @@ public sealed class ConcurrentBuildTests : IAsyncLifetime
         // Copy, not bind mounts: its build container is then one the reaper judges (a warm builder never is).
         File.WriteAllText(Path.Combine(namespaced.Directory, "build.cake"), """
             #addin nuget:?package=Cake.MiniContainer&version=0.1.0
-            using MiniContainer.Steps;
+            using MiniContainer.Go.Builders;
             Task("CopyCompile").Does(ctx => GoCompile(new GoCompileSettings
             {
                 BuilderImage = EnvironmentVariable("TEST_BUILDER_IMAGE"), Transfer = FileTransfer.Copy, OutputDirectory = "artifacts/bin",

@@ -1,11 +1,11 @@
+using MiniContainer.Compile;
+using MiniContainer.Compose;
 using MiniContainer.Docker;
 using MiniContainer.Go;
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.SmokeTest;
-using MiniContainer.Images.Spec;
+using MiniContainer.Go.Builders;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.IntegrationTests.Images;
-using MiniContainer.Steps;
+using MiniContainer.SmokeTest;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Reliability;

@@ -1,12 +1,12 @@
 using System.Diagnostics;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Outputs;
-using MiniContainer.Images.Publish;
-using MiniContainer.Images.Registry;
-using MiniContainer.Images.Spec;
+using MiniContainer.Compose;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.IntegrationTests.Images;
 using MiniContainer.IntegrationTests.Oci;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Outputs;
+using MiniContainer.Publish;
+using MiniContainer.Registry;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.Reliability;

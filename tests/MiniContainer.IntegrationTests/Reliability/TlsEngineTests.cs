@@ -1,8 +1,8 @@
+using MiniContainer.Compose;
 using MiniContainer.Docker;
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.SmokeTest;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
+using MiniContainer.SmokeTest;
 
 namespace MiniContainer.IntegrationTests.Reliability;
 

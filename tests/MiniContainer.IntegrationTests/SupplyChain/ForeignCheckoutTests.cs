@@ -1,10 +1,10 @@
+using MiniContainer.Compose.MultiPlatform;
 using MiniContainer.Docker;
 using MiniContainer.Go;
-using MiniContainer.Images.MultiPlatform;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Spec;
+using MiniContainer.Go.Builders;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
-using MiniContainer.Steps;
+using MiniContainer.Oci;
 using Xunit.Abstractions;
 
 namespace MiniContainer.IntegrationTests.SupplyChain;
@@ -115,7 +115,7 @@ public sealed class ForeignCheckoutTests(ITestOutputHelper output) : IDisposable
         var image = await BuildAsync(SelectedGoBuilder.ForEngine(engine), checkout);
 
         var binary = image.Images.ShouldHaveSingleItem().Binaries.ShouldHaveSingleItem();
-        new MiniContainer.Elf.StaticBinaryVerifier().Inspect(binary.Path).Go.BuildInfo!.Setting("vcs.revision").ShouldBe(head);
+        new MiniContainer.Verify.StaticBinaryVerifier().Inspect(binary.Path).Go.BuildInfo!.Setting("vcs.revision").ShouldBe(head);
         _logger.Text.ShouldNotContain("git refuses");
     }
 }

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using MiniContainer.Elf;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
 using MiniContainer.Sbom;
 using MiniContainer.Tests.Sbom;
+using MiniContainer.Verify;
 
 namespace MiniContainer.IntegrationTests.SupplyChain;
 
@@ -26,7 +26,7 @@ public sealed class MultiPlatformSupplyChainTests(SupplyChainBuild build) : ICla
         var raw = ProcessRunner.Run("skopeo", ["--override-arch", "arm64", "inspect", "--tls-verify=false", "--config", "--raw", Reference(SupplyChainBuild.Tag)]);
         raw.ExitCode.ShouldBe(0, raw.StandardError);
         JsonDocument.Parse(raw.StandardOutput).RootElement.GetProperty("architecture").GetString().ShouldBe(config.GetProperty("architecture").GetString());
-        return MiniContainer.Images.Oci.OciDigest.Of(System.Text.Encoding.UTF8.GetBytes(raw.StandardOutput)).ToString();
+        return MiniContainer.Oci.OciDigest.Of(System.Text.Encoding.UTF8.GetBytes(raw.StandardOutput)).ToString();
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class MultiPlatformSupplyChainTests(SupplyChainBuild build) : ICla
             .ShouldBe(["linux/amd64", "linux/arm64"]);
         build.Pushed.Digest.ShouldBe(build.First.IndexDigest.ToString());
         build.Registry.Address.ShouldStartWith("127.0.0.1:");
-        MiniContainer.Images.Oci.OciDigest.Of(System.Text.Encoding.UTF8.GetBytes(raw.StandardOutput)).ShouldBe(build.First.IndexDigest);
+        MiniContainer.Oci.OciDigest.Of(System.Text.Encoding.UTF8.GetBytes(raw.StandardOutput)).ShouldBe(build.First.IndexDigest);
     }
 
     [Fact]

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using MiniContainer.Compose.MultiPlatform;
 using MiniContainer.Go;
-using MiniContainer.Images.MultiPlatform;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Publish;
-using MiniContainer.Images.Spec;
+using MiniContainer.Go.Builders;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
 using MiniContainer.IntegrationTests.Oci;
-using MiniContainer.Steps;
+using MiniContainer.IntegrationTests.Compose;
+using MiniContainer.IntegrationTests.Publish;
+using MiniContainer.Oci;
+using MiniContainer.Publish;
 
 namespace MiniContainer.IntegrationTests.SupplyChain;
 

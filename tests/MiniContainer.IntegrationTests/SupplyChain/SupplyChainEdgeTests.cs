@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using MiniContainer.Compose.MultiPlatform;
 using MiniContainer.Go;
-using MiniContainer.Images.MultiPlatform;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Publish;
-using MiniContainer.Images.Spec;
+using MiniContainer.Go.Builders;
+using MiniContainer.Images;
 using MiniContainer.IntegrationTests.Fixtures;
+using MiniContainer.Oci;
+using MiniContainer.Publish;
 using MiniContainer.Sbom;
 using MiniContainer.Sbom.Attach;
-using MiniContainer.Steps;
 
 namespace MiniContainer.IntegrationTests.SupplyChain;
 

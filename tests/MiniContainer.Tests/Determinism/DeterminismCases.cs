@@ -1,10 +1,10 @@
+using MiniContainer.Compose;
 using MiniContainer.Docker;
 using MiniContainer.Elf;
-using MiniContainer.Images.Compose;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Json;
-using MiniContainer.Images.Oci.Layers;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Json;
+using MiniContainer.Oci.Layers;
 using MiniContainer.Sbom;
 
 namespace MiniContainer.Tests.Determinism;

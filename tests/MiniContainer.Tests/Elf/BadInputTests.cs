@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using MiniContainer.Elf;
+using MiniContainer.Verify;
 
 namespace MiniContainer.Tests.Elf;
 

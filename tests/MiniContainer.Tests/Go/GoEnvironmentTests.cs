@@ -1,5 +1,5 @@
 using MiniContainer.Go;
-using MiniContainer.Steps;
+using MiniContainer.Go.Builders;
 
 namespace MiniContainer.Tests.Go;
 

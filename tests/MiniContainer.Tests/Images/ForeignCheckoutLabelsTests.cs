@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
 using MiniContainer.Sbom;
 
 namespace MiniContainer.Tests.Images;

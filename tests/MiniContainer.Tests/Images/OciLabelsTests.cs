@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
 
 namespace MiniContainer.Tests.Images;
 

@@ -1,5 +1,4 @@
-using MiniContainer.Docker.Images;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
 
 namespace MiniContainer.Tests.Images;
 

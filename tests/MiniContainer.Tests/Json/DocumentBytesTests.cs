@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using MiniContainer.Compose;
 using MiniContainer.Elf;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Json;
-using MiniContainer.Images.Oci.Layers;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Json;
+using MiniContainer.Oci.Layers;
 using MiniContainer.Sbom;
 using MiniContainer.Sbom.Attach;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Json;
-using MiniContainer.Images.Oci.Layers;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Json;
+using MiniContainer.Oci.Layers;
 
 namespace MiniContainer.Tests.Oci;
 

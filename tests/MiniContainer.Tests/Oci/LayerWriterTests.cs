@@ -1,8 +1,8 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Layers;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Layers;
 
 namespace MiniContainer.Tests.Oci;
 

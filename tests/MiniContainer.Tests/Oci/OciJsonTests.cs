@@ -1,7 +1,7 @@
 using System.Text;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Bases;
-using MiniContainer.Images.Oci.Json;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Bases;
+using MiniContainer.Oci.Json;
 
 namespace MiniContainer.Tests.Oci;
 

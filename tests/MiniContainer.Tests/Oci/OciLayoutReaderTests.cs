@@ -1,5 +1,5 @@
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Bases;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Bases;
 
 namespace MiniContainer.Tests.Oci;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using MiniContainer.Images.Oci;
+using MiniContainer.Oci;
 
 namespace MiniContainer.Tests.Oci;
 

@@ -1,7 +1,7 @@
 using MiniContainer.Pipeline;
 using MiniContainer.Go;
-using MiniContainer.Images.Certificates;
-using MiniContainer.Images.Compose;
+using MiniContainer.Certificates;
+using MiniContainer.Compose;
 
 namespace MiniContainer.Tests.Pipeline;
 

@@ -1,6 +1,6 @@
 using MiniContainer.Pipeline;
 using MiniContainer.Go;
-using MiniContainer.Images.Certificates;
+using MiniContainer.Certificates;
 
 namespace MiniContainer.Tests.Pipeline;
 

@@ -1,5 +1,5 @@
 using MiniContainer.Elf;
-using MiniContainer.Images.Spec;
+using MiniContainer.Images;
 using MiniContainer.Sbom;
 
 namespace MiniContainer.Tests.Sbom;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MiniContainer.Images.Oci;
+using MiniContainer.Oci;
 using MiniContainer.Sbom;
 using MiniContainer.Sbom.Attach;
 

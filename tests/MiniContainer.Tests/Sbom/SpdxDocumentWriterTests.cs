@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using MiniContainer.Elf;
-using MiniContainer.Images.Oci;
+using MiniContainer.Oci;
 using MiniContainer.Sbom;
 
 namespace MiniContainer.Tests.Sbom;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using MiniContainer.Elf;
-using MiniContainer.Images.Oci;
+using MiniContainer.Oci;
 using MiniContainer.Sbom;
 
 namespace MiniContainer.Tests.Sbom;

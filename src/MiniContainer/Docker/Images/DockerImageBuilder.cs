@@ -2,6 +2,7 @@ using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
+using MiniContainer.Images;
 
 namespace MiniContainer.Docker.Images;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MiniContainer.Images.Oci;
+using MiniContainer.Oci;
 
 namespace MiniContainer.Sbom.Attach;
 
@@ -35,7 +35,7 @@ public static class ReferrersTagIndex
             }
             if (index["manifests"] is not JsonArray entries) throw new FormatException("the referrers tag holds no image index (no \"manifests\")");
             foreach (var entry in entries)
-                if (entry is JsonObject e && Images.Oci.Json.OciJson.String(e, "digest") != referrer.Digest.ToString())
+                if (entry is JsonObject e && Oci.Json.OciJson.String(e, "digest") != referrer.Digest.ToString())
                     manifests.Add(e.DeepClone());
         }
 
@@ -44,7 +44,7 @@ public static class ReferrersTagIndex
         if (annotations.Count > 0)
             ours["annotations"] = new JsonObject(annotations.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value)));
         manifests.Add(ours);
-        return Images.Oci.Json.OciJson.Serialize(new JsonObject
+        return Oci.Json.OciJson.Serialize(new JsonObject
         {
             ["schemaVersion"] = 2,
             ["mediaType"] = OciMediaTypes.ImageIndex,

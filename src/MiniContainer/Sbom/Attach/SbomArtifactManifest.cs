@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using MiniContainer.Images.Oci;
+using MiniContainer.Oci;
 
 namespace MiniContainer.Sbom.Attach;
 
@@ -27,9 +27,9 @@ public static class SbomArtifactManifest
             ["config"] = Descriptor(EmptyConfigDescriptor),
             ["layers"] = new JsonArray(Descriptor(sbom)),
             ["subject"] = Descriptor(subject),
-            ["annotations"] = new JsonObject { ["org.opencontainers.image.created"] = Images.Oci.Json.OciJson.Time(created) },
+            ["annotations"] = new JsonObject { ["org.opencontainers.image.created"] = Oci.Json.OciJson.Time(created) },
         };
-        return Images.Oci.Json.OciJson.Serialize(json);
+        return Oci.Json.OciJson.Serialize(json);
     }
 
     internal static JsonObject Descriptor(OciDescriptor descriptor) => new()

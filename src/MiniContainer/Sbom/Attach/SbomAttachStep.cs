@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MiniContainer.Docker.Credentials;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Publish;
-using MiniContainer.Images.Registry;
+using MiniContainer.Oci;
+using MiniContainer.Publish;
+using MiniContainer.Registry;
 
 namespace MiniContainer.Sbom.Attach;
 

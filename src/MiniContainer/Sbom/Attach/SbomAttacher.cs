@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Json;
-using MiniContainer.Images.Registry;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Json;
+using MiniContainer.Registry;
 
 namespace MiniContainer.Sbom.Attach;
 

@@ -2,8 +2,8 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Bases;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Bases;
 
 namespace MiniContainer.Tests.Oci.Bases;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
-using MiniContainer.Docker.Images;
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Bases;
-using MiniContainer.Images.Registry;
+using MiniContainer.Images;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Bases;
+using MiniContainer.Registry;
 
 namespace MiniContainer.Tests.Oci.Bases;
 

@@ -1,6 +1,7 @@
-using MiniContainer.Images.Oci;
-using MiniContainer.Images.Oci.Outputs;
-using MiniContainer.Images.Spec;
+using MiniContainer.Compose;
+using MiniContainer.Images;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Outputs;
 
 namespace MiniContainer.Tests.Oci.Outputs;
 

@@ -1,0 +1,91 @@
+using System.Formats.Tar;
+using System.Text.Json.Nodes;
+using MiniContainer.Docker;
+using MiniContainer.Docker.Images;
+using MiniContainer.Images;
+using MiniContainer.Oci;
+using MiniContainer.Oci.Json;
+using MiniContainer.Oci.Layers;
+
+namespace MiniContainer.Compose;
+
+/// <summary>
+/// <see cref="ImageAssembly.Load"/>: writes the spec's layers (uncompressed: the engine would only
+/// unpack them again) and its config on the base's, and loads a docker-archive holding just those.
+/// The base's layers are named in its manifest.json but left out: the engine has them, and
+/// <c>docker load</c> reads a layer only when its chain is missing. The image ID is the config's
+/// digest, so an image already in the engine is found by it and only tagged. The layers are kept in
+/// memory (they hold the binaries: megabytes) and the archive is written straight into the engine's
+/// load call, so nothing of it touches the disk here.
+/// </summary>
+internal static class LoadedImageAssembler
+{
+    public sealed record Result(string Id, bool AlreadyInEngine);
+
+    private sealed record Layer(byte[] Tar, OciDigest DiffId);
+
+    public static async Task<Result> RunAsync(
+        DockerEngine engine, RuntimeImageSpec spec, ImageConfig? baseConfig, DateTimeOffset created, IReadOnlyList<ImageReference> tags,
+        CancellationToken cancellationToken)
+    {
+        var layers = new List<Layer>();
+        var added = new List<AddedLayer>();
+        foreach (var layer in RuntimeImageLayers.For(spec))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var memory = new MemoryStream();
+            OciDigest diffId;
+            await using (var hashing = new HashingWriteStream(memory))
+            {
+                LayerWriter.WriteTar(layer, created, hashing);
+                diffId = hashing.Digest();
+            }
+            layers.Add(new Layer(memory.ToArray(), diffId));
+            // Uncompressed, a layer's blob digest is its diffID.
+            added.Add(new AddedLayer(new LayerBlob(diffId, memory.Length, diffId), layer.CreatedBy));
+        }
+
+        var platform = baseConfig?.Platform ?? OciPlatform.LinuxFor(Go.GoBuildOptions.HostGoArch());
+        var config = ImageConfigComposer.Compose(baseConfig, spec, added, created, platform);
+        var id = OciDigest.Of(config).ToString();
+        if (await engine.Api.InspectImageAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            foreach (var tag in tags)
+                await engine.Api.TagImageAsync(id, tag.Name, tag.Tag, cancellationToken).ConfigureAwait(false);
+            return new Result(id, AlreadyInEngine: true);
+        }
+
+        await new DockerImageLoader(engine).LoadAsync(
+            (archive, ct) => WriteArchiveAsync(archive, config, baseConfig?.DiffIds ?? [], layers, tags, ct),
+            tags.Count > 0 ? tags[0].ToString() : id, cancellationToken).ConfigureAwait(false);
+        return new Result(id, AlreadyInEngine: false);
+    }
+
+    private static async Task WriteArchiveAsync(
+        Stream archive, byte[] config, IReadOnlyList<OciDigest> baseDiffIds, IReadOnlyList<Layer> layers, IReadOnlyList<ImageReference> tags,
+        CancellationToken cancellationToken)
+    {
+        var configName = OciDigest.Of(config).Hex + ".json";
+        await using var writer = new TarWriter(archive, TarEntryFormat.Gnu, leaveOpen: true);
+        foreach (var layer in layers)
+            await WriteFileAsync(writer, LayerName(layer.DiffId), layer.Tar, cancellationToken).ConfigureAwait(false);
+        await WriteFileAsync(writer, configName, config, cancellationToken).ConfigureAwait(false);
+
+        var manifest = new JsonArray(new JsonObject
+        {
+            ["Config"] = configName,
+            ["RepoTags"] = new JsonArray(tags.Select(t => (JsonNode)t.ToString()).ToArray()),
+            ["Layers"] = new JsonArray([.. baseDiffIds.Select(d => (JsonNode)LayerName(d)), .. layers.Select(l => (JsonNode)LayerName(l.DiffId))]),
+        });
+        await WriteFileAsync(writer, "manifest.json", OciJson.Serialize(manifest), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteFileAsync(TarWriter writer, string name, byte[] content, CancellationToken cancellationToken)
+    {
+        var entry = DeterministicTar.NewEntry(TarEntryType.RegularFile, name, DeterministicTar.FileMode);
+        entry.DataStream = new MemoryStream(content, writable: false);
+        await writer.WriteEntryAsync(entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string LayerName(OciDigest diffId) => diffId.Hex + "/layer.tar";
+}

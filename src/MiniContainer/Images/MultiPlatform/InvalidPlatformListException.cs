@@ -1,4 +1,0 @@
-namespace MiniContainer.Images.MultiPlatform;
-
-/// <summary>The list of target platforms cannot be built; the message names the entry and the form expected.</summary>
-public sealed class InvalidPlatformListException(string message) : MiniContainerException(message);

@@ -1,4 +1,0 @@
-namespace MiniContainer.Images.Oci;
-
-/// <summary>The spec asks for something only an engine build can do (a RUN), or outputs cannot be written.</summary>
-public sealed class DaemonlessComposeException(string message) : MiniContainerException(message);

@@ -1,9 +1,0 @@
-using MiniContainer.Images.Publish;
-
-namespace MiniContainer.Images.Registry;
-
-/// <summary>An image pushed without an engine: the same record as the engine path's, every tag, and what each blob needed.</summary>
-public sealed record PushedImage(PublishedImage Published, IReadOnlyList<string> Tags, PushCounts Counts)
-{
-    public string Digest => Published.Digest;
-}

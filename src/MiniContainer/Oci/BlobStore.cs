@@ -1,0 +1,114 @@
+using MiniContainer.Oci.Layers;
+
+namespace MiniContainer.Oci;
+
+/// <summary>
+/// Blobs on disk named by digest (<c>blobs/sha256/&lt;hex&gt;</c>, as an OCI layout keeps them): the
+/// cache of pulled base blobs and of the layers we write. A blob lands under its name only whole
+/// and verified (written to a temp file, then renamed), so a reader never sees half of one.
+/// </summary>
+public sealed class BlobStore
+{
+    public BlobStore(string root)
+    {
+        Root = Path.GetFullPath(root);
+    }
+
+    public string Root { get; }
+
+    /// <summary>$MINICONTAINER_BLOB_CACHE, else $XDG_CACHE_HOME/minicontainer/oci, else ~/.cache/minicontainer/oci.</summary>
+    public static BlobStore Default()
+    {
+        var configured = Environment.GetEnvironmentVariable("MINICONTAINER_BLOB_CACHE");
+        if (!string.IsNullOrEmpty(configured)) return new BlobStore(configured);
+        return new BlobStore(CacheFolders.For("oci"));
+    }
+
+    public string PathOf(OciDigest digest) => Path.Combine(Root, "blobs", "sha256", digest.Hex);
+
+    public bool Contains(OciDigest digest) => File.Exists(PathOf(digest));
+
+    public Stream Open(OciDigest digest) => new FileStream(PathOf(digest), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+
+    public long SizeOf(OciDigest digest) => new FileInfo(PathOf(digest)).Length;
+
+    public OciDigest AddBytes(byte[] content)
+    {
+        var digest = OciDigest.Of(content);
+        if (Contains(digest)) return digest;
+        var temp = NewTempFile();
+        File.WriteAllBytes(temp, content);
+        Commit(temp, digest);
+        return digest;
+    }
+
+    public LayerBlob AddLayer(LayerContent content, DateTimeOffset modificationTime) =>
+        AddWritten(stream => LayerWriter.Write(content, modificationTime, stream));
+
+    /// <summary>Gzips an uncompressed layer tar into the store.</summary>
+    public LayerBlob AddCompressed(Stream uncompressedTar) => AddWritten(stream => LayerWriter.Compress(uncompressedTar, stream));
+
+    /// <summary>
+    /// Copies a blob in, refusing it as soon as it runs past the size <paramref name="descriptor"/> declares
+    /// (a hostile source cannot fill the disk), when it ends short of it, or when its bytes do not hash to its digest.
+    /// </summary>
+    /// <exception cref="BlobSizeException">The content is longer or shorter than its descriptor says.</exception>
+    /// <exception cref="DigestMismatchException">The content is not the blob it was named as.</exception>
+    public async Task AddVerifiedAsync(OciDescriptor descriptor, Stream source, string origin, CancellationToken cancellationToken)
+    {
+        var expected = descriptor.Digest;
+        if (Contains(expected)) return;
+        if (descriptor.Size < 0) throw new BlobSizeException(origin, $"({expected}) has a negative size in its descriptor");
+        var temp = NewTempFile();
+        try
+        {
+            OciDigest actual;
+            await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            await using (var hashing = new HashingWriteStream(file))
+            {
+                var bounded = new BoundedReadStream(source, descriptor.Size, () => BlobSizeException.Longer(origin, expected, descriptor.Size));
+                await bounded.CopyToAsync(hashing, 1 << 16, cancellationToken).ConfigureAwait(false);
+                if (bounded.BytesRead != descriptor.Size) throw BlobSizeException.Shorter(origin, expected, descriptor.Size, bounded.BytesRead);
+                actual = hashing.Digest();
+            }
+            if (actual != expected) throw new DigestMismatchException(origin, expected, actual);
+            Commit(temp, expected);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private LayerBlob AddWritten(Func<Stream, LayerBlob> write)
+    {
+        var temp = NewTempFile();
+        try
+        {
+            LayerBlob blob;
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                blob = write(file);
+            Commit(temp, blob.Digest);
+            return blob;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private string NewTempFile()
+    {
+        var folder = Path.Combine(Root, "tmp");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, Guid.NewGuid().ToString("N"));
+    }
+
+    private void Commit(string temp, OciDigest digest)
+    {
+        var target = PathOf(digest);
+        if (File.Exists(target)) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(temp, target, overwrite: true);
+    }
+}

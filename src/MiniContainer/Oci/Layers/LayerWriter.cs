@@ -1,0 +1,76 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using MiniContainer.Docker;
+
+namespace MiniContainer.Oci.Layers;
+
+/// <summary>
+/// Writes a layer in one pass: tar, gzip and both SHA-256s (diffID before gzip, digest after).
+/// Entries in ordinal path order, parents first; owner 0:0 without names; one fixed time; GNU
+/// headers (no pax header whose name would hold the process id); modes exactly as given.
+/// </summary>
+public static class LayerWriter
+{
+    /// <summary>gzip level 1, as ko and go-containerregistry default to: a Go binary barely shrinks more at higher levels.</summary>
+    public const CompressionLevel Compression = CompressionLevel.Fastest;
+
+    public static LayerBlob Write(LayerContent content, DateTimeOffset modificationTime, Stream destination) =>
+        Compress(destination, tar => WriteTar(content, modificationTime, tar));
+
+    /// <summary>Gzips an existing uncompressed layer (a docker-archive's layer.tar) the same reproducible way.</summary>
+    public static LayerBlob Compress(Stream uncompressedTar, Stream destination) =>
+        Compress(destination, tar => uncompressedTar.CopyTo(tar, 1 << 16));
+
+    private static LayerBlob Compress(Stream destination, Action<Stream> writeTar)
+    {
+        using var compressed = new HashingWriteStream(destination);
+        using (var pinned = new GzipHeaderPinningStream(compressed))
+        using (var gzip = new GZipStream(pinned, Compression, leaveOpen: true))
+        using (var uncompressed = new HashingWriteStream(gzip))
+        {
+            writeTar(uncompressed);
+            var diffId = uncompressed.Digest();
+            gzip.Dispose(); // writes the gzip trailer before the compressed digest is taken
+            compressed.Flush();
+            return new LayerBlob(compressed.Digest(), compressed.BytesWritten, diffId);
+        }
+    }
+
+    internal static void WriteTar(LayerContent content, DateTimeOffset modificationTime, Stream tar)
+    {
+        using var writer = new TarWriter(tar, TarEntryFormat.Gnu, leaveOpen: true);
+        foreach (var entry in Ordered(content))
+        {
+            var header = DeterministicTar.NewEntry(
+                entry.IsDirectory ? TarEntryType.Directory : TarEntryType.RegularFile, entry.IsDirectory ? entry.Path + "/" : entry.Path, entry.Mode, modificationTime);
+            if (entry.HostPath is not null)
+            {
+                using var file = new FileStream(entry.HostPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                header.DataStream = file;
+                writer.WriteEntry(header);
+            }
+            else
+            {
+                if (entry.Content is not null) header.DataStream = new MemoryStream(entry.Content, writable: false);
+                writer.WriteEntry(header);
+            }
+        }
+    }
+
+    /// <summary>Every entry once (the last one named wins), missing parent folders added as 0755, sorted by path.</summary>
+    internal static IReadOnlyList<LayerEntry> Ordered(LayerContent content)
+    {
+        var byPath = new SortedDictionary<string, LayerEntry>(StringComparer.Ordinal);
+        foreach (var entry in content.Entries)
+        {
+            byPath[entry.Path] = entry;
+            for (var slash = entry.Path.LastIndexOf('/'); slash > 0; slash = entry.Path.LastIndexOf('/', slash - 1))
+            {
+                var parent = entry.Path[..slash];
+                if (!byPath.ContainsKey(parent) && !content.Entries.Any(e => e.Path == parent))
+                    byPath[parent] = new LayerEntry(parent, LayerContent.DirectoryMode);
+            }
+        }
+        return byPath.Values.ToList();
+    }
+}
