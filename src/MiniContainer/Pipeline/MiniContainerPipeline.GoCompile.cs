@@ -15,6 +15,7 @@ public sealed partial class MiniContainerPipeline
     /// </summary>
     public Task GoCompileAsync(CancellationToken cancellationToken)
     {
+        if (Settings.Binary is not null) return Skipped("GoCompile", "--binary names a file to verify");
         if (Settings.IsMultiPlatform)
         {
             _logger.LogInformation("GoCompile: {Count} platforms are compiled, verified and composed one after another in ComposeImage (into {Folder}/<os>-<arch>).",

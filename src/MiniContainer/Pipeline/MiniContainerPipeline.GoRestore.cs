@@ -9,7 +9,9 @@ namespace MiniContainer.Pipeline;
 public sealed partial class MiniContainerPipeline
 {
     /// <summary>GoRestore: <c>go mod download</c> in the builder container (module cache on a volume), or with this machine's Go; skipped for vendor/.</summary>
-    public Task GoRestoreAsync(CancellationToken cancellationToken) => TimedAsync("GoRestore", async () =>
+    public Task GoRestoreAsync(CancellationToken cancellationToken) => Settings.Binary is not null
+        ? Skipped("GoRestore", "--binary names a file to verify")
+        : TimedAsync("GoRestore", async () =>
     {
         var module = Settings.RequireModule();
         using var selected = await SelectGoBuilderAsync(cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,9 @@ namespace MiniContainer.Pipeline;
 public sealed partial class MiniContainerPipeline
 {
     /// <summary>SmokeTest: runs each image of the list once and checks it starts; an image composed without an engine is skipped, saying so.</summary>
-    public Task SmokeTestAsync(CancellationToken cancellationToken) => TimedAsync("SmokeTest", async () =>
+    public Task SmokeTestAsync(CancellationToken cancellationToken) => !Settings.RunSmokeTest
+        ? Skipped("SmokeTest", "--smoke-test=false")
+        : TimedAsync("SmokeTest", async () =>
     {
         var images = ImageList.Read(Layout);
         if (images.Any(i => i.InEngine))

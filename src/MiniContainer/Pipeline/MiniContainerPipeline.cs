@@ -77,6 +77,13 @@ public sealed partial class MiniContainerPipeline
             ? SelectedGoBuilder.ForEngine(await ConnectAsync(cancellationToken).ConfigureAwait(false))
             : SelectedGoBuilder.ForHost();
 
+    /// <summary>A step that does not run, and why, in the log (a host's own skip, such as Cake's criteria, says it too).</summary>
+    private Task Skipped(string step, string reason)
+    {
+        _logger.LogInformation("{Step}: skipped ({Reason})", step, reason);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Runs a step, its time in the summary.</summary>
     private async Task TimedAsync(string step, Func<Task> body)
     {
