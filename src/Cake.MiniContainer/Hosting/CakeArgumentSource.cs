@@ -8,4 +8,6 @@ internal sealed class CakeArgumentSource(ICakeContext context) : IArgumentSource
 {
     public string? Get(PipelineArgument argument) =>
         context.Arguments.HasArgument(argument.Name) ? context.Arguments.GetArgument(argument.Name) : null;
+
+    public IEnumerable<string> GivenNames => context.Arguments.GetArguments().Keys;
 }

@@ -44,9 +44,20 @@ public sealed partial class MiniContainerPipeline
         string workingDirectory, ILogger logger, RunSummary summary, CancellationToken cancellationToken)
     {
         var settings = Resolve(script, arguments, environment, workingDirectory);
+        WarnOnceAboutUnread(arguments, logger);
         logger.LogDebug("MiniContainer settings: {Settings}", settings);
         await ProjectBuildLock.HoldForTheRunAsync(settings.Source, logger, cancellationToken).ConfigureAwait(false);
         return new MiniContainerPipeline(settings, logger, summary, environment);
+    }
+
+    private static int _warned;
+
+    /// <summary>Names given that nothing reads (a misspelt argument, a MINICONTAINER_ variable that is no setting), once per process.</summary>
+    private static void WarnOnceAboutUnread(IArgumentSource arguments, ILogger logger)
+    {
+        if (Interlocked.Exchange(ref _warned, 1) == 1) return;
+        var variables = System.Environment.GetEnvironmentVariables().Keys.OfType<string>();
+        foreach (var warning in ArgumentSpelling.Warnings(arguments.GivenNames, variables)) logger.LogWarning("{Warning}", warning);
     }
 
     /// <summary>The settings alone, without the lock (pure apart from reading go.mod and checking files exist).</summary>

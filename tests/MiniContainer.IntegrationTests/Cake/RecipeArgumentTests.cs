@@ -42,4 +42,17 @@ public sealed class RecipeArgumentTests
         run.Output.ShouldContain("The default Go builder 'minicontainer/go-builder:1.19-alpine' is not in the Docker Engine, and making it from 'golang:1.19-alpine' failed");
         run.Output.ShouldContain("--builder-image=<image>");
     }
+
+    [Fact]
+    public void A_misspelt_argument_and_an_unknown_variable_are_warned_about_and_the_scripts_own_argument_is_not()
+    {
+        using var repository = ConsumerRepository.CopyOf("hello");
+
+        var run = repository.BuildSh(new Dictionary<string, string> { ["MINICONTAINER_SIGN_KEY_FILE_PATH"] = "/nowhere" },
+            ["VerifyBinary", "--binary=/bin/true", "--regsitry=127.0.0.1:5000", "--my-own-flag=1"]);
+
+        run.Output.ShouldContain("--regsitry is not a MiniContainer setting and nothing reads it; did you mean --registry?");
+        run.Output.ShouldContain("MINICONTAINER_SIGN_KEY_FILE_PATH is not a MiniContainer setting and nothing reads it");
+        run.Output.ShouldNotContain("my-own-flag");
+    }
 }
