@@ -22,6 +22,9 @@ public sealed class SmokeTestSettings : Hosting.IEngineSettings
 
     public IList<string> Environment { get; set; } = [];
 
+    /// <summary>Run it as a hardened cluster would: read-only root file system, all capabilities dropped, no new privileges (on by default; --smoke-test-hardened=false turns it off for all).</summary>
+    public bool Hardened { get; set; } = true;
+
     public Uri? DockerHost { get; set; }
 
 
@@ -40,6 +43,7 @@ public sealed class SmokeTestSettings : Hosting.IEngineSettings
             ExpectedOutput = ExpectedOutput,
             TimeLimit = TimeLimit,
             Environment = Environment.ToList(),
+            Hardened = Hardened,
             Server = Port is { } port ? new ServerProbe(port) { Path = Path } : null,
         };
 }

@@ -31,6 +31,11 @@ public sealed class ContainerRunner(DockerEngine engine)
                 NetworkMode = spec.NetworkMode!,
                 Binds = spec.Binds.Select(b => $"{b.HostPath}:{b.ContainerPath}:{(b.ReadOnly ? "ro" : "rw")}").ToList(),
                 Mounts = spec.Volumes.Select(v => new Mount { Type = "volume", Source = v.VolumeName, Target = v.ContainerPath }).ToList(),
+                ReadonlyRootfs = spec.Hardening?.ReadOnlyRootFilesystem ?? false,
+                // A read-only root keeps a writable /tmp, as a cluster's emptyDir would give it.
+                Tmpfs = spec.Hardening is { ReadOnlyRootFilesystem: true } ? new Dictionary<string, string> { ["/tmp"] = "rw,nosuid,nodev,size=64m,mode=1777" } : null!,
+                CapDrop = spec.Hardening is { DropAllCapabilities: true } ? ["ALL"] : null!,
+                SecurityOpt = spec.Hardening is { NoNewPrivileges: true } ? ["no-new-privileges"] : null!,
             },
         };
 

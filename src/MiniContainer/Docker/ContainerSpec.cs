@@ -26,6 +26,32 @@ public sealed record ContainerSpec
     public string? User { get; init; }
 
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The restrictions of a hardened cluster's runtime; null runs the container as the engine's default does.</summary>
+    public ContainerHardening? Hardening { get; init; }
+}
+
+/// <summary>
+/// How a hardened cluster runs a container (a restricted pod security profile): a read-only root file system with a
+/// fresh /tmp, every capability dropped, and no privilege gained through setuid files.
+/// </summary>
+public sealed record ContainerHardening
+{
+    public static ContainerHardening Full { get; } = new();
+
+    public bool ReadOnlyRootFilesystem { get; init; } = true;
+
+    public bool DropAllCapabilities { get; init; } = true;
+
+    public bool NoNewPrivileges { get; init; } = true;
+
+    /// <summary>Each restriction this one applies, with the one lifted: to find which a program needs lifted.</summary>
+    public IEnumerable<(string Restriction, ContainerHardening Lifted)> EachLifted()
+    {
+        if (ReadOnlyRootFilesystem) yield return ("a read-only root file system (readOnlyRootFilesystem)", this with { ReadOnlyRootFilesystem = false });
+        if (DropAllCapabilities) yield return ("all capabilities dropped (capabilities: drop: [ALL])", this with { DropAllCapabilities = false });
+        if (NoNewPrivileges) yield return ("no new privileges (allowPrivilegeEscalation: false)", this with { NoNewPrivileges = false });
+    }
 }
 
 public sealed record BindMount(string HostPath, string ContainerPath, bool ReadOnly);

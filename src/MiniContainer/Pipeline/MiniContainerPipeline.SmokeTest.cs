@@ -16,7 +16,8 @@ public sealed partial class MiniContainerPipeline
             using var engine = await ConnectAsync(cancellationToken).ConfigureAwait(false);
             foreach (var image in images.Where(i => i.InEngine))
             {
-                var spec = Settings.SmokeTestFor(image.Binary) ?? new SmokeTestSpec();
+                var spec = Settings.SmokeTestFor(image.Binary) ?? SmokeTestSpec.Default;
+                spec = spec with { Hardened = spec.Hardened && Settings.SmokeTestHardened };
                 await EngineLoss.ReportAsync(engine, cancellationToken, () => SmokeTestStep.RunAsync(engine, image.Reference, spec, _logger, cancellationToken)).ConfigureAwait(false);
             }
         }

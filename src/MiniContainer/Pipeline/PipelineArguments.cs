@@ -30,11 +30,12 @@ public static class PipelineArguments
     public static readonly PipelineArgument CaFile = new("ca-file", "extra CA PEM files appended to the bundle, comma-separated", "none");
     public static readonly PipelineArgument Binary = new("binary", "verify this file instead of the compiled binaries (VerifyBinary alone on any file; skips GoRestore and GoCompile)", "the binaries in `<output>/bin`");
     public static readonly PipelineArgument SmokeTest = new("smoke-test", "`true` or `false`: run the SmokeTest step", "`true`");
+    public static readonly PipelineArgument SmokeTestHardened = new("smoke-test-hardened", "`true` or `false`: run the smoke test as a hardened cluster runs containers (read-only root file system with a tmpfs `/tmp`, all capabilities dropped, `no-new-privileges`, the image's own user); a program that fails only so is told which restriction it needs lifted", "`true`");
     public static readonly PipelineArgument InsecureRegistry = new("insecure-registry", "registries (`host[:port]`, comma-separated) spoken to over plain HTTP although they are not on loopback; plain HTTP to any other non-loopback registry is refused", "none: plain HTTP only to loopback registries");
     public static readonly PipelineArgument InactivityTimeout = new("inactivity-timeout", "how long an exchange with the Docker Engine or a registry may pass without a byte before the build stops with an error naming the endpoint: seconds (`90`) or with a unit (`90s`, `5m`)", "`2m`");
 
     public static IReadOnlyList<PipelineArgument> All { get; } =
-        [ModuleDir, Output, Engine, ImageAssembly, BuilderImage, BuilderCc, Cgo, GoArch, Platforms, CrossCc, Packages, BaseImage, ImageName, ImageTag, Registry, RegistryUsername, RegistryPassword, InsecureRegistry, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest, InactivityTimeout];
+        [ModuleDir, Output, Engine, ImageAssembly, BuilderImage, BuilderCc, Cgo, GoArch, Platforms, CrossCc, Packages, BaseImage, ImageName, ImageTag, Registry, RegistryUsername, RegistryPassword, InsecureRegistry, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest, SmokeTestHardened, InactivityTimeout];
 
     /// <summary>The table the README shows (Markdown).</summary>
     public static string MarkdownTable() =>

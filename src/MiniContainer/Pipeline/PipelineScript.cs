@@ -66,6 +66,9 @@ public class PipelineScript
     /// <summary>--registry-password (never logged).</summary>
     public string? RegistryPassword { get; set; }
 
+    /// <summary>--smoke-test-hardened: run the smoke tests as a hardened cluster would (on by default).</summary>
+    public bool? SmokeTestHardened { get; set; }
+
     /// <summary>--ca-bundle: "builder" (the builder image's bundle), "host", "none", or a PEM file.</summary>
     public string? CaBundle { get; set; }
 

@@ -82,6 +82,9 @@ public sealed record PipelineSettings
 
     public bool RunSmokeTest { get; init; } = true;
 
+    /// <summary>The smoke test runs under a hardened cluster's restrictions (--smoke-test-hardened).</summary>
+    public bool SmokeTestHardened { get; init; } = true;
+
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The smoke test of a binary's image, as the build script set it; null runs the image's CMD and expects exit code 0.</summary>

@@ -115,6 +115,7 @@ public static class PipelineSettingsResolver
             CaFiles = caFiles,
             Binary = binaryPath,
             RunSmokeTest = Boolean(values.Get(PipelineArguments.SmokeTest)) ?? true,
+            SmokeTestHardened = Boolean(values.Get(PipelineArguments.SmokeTestHardened)) ?? script.SmokeTestHardened ?? true,
             Variables = new Dictionary<string, string>(script.Variables, StringComparer.Ordinal),
             SmokeTests = script.SmokeTestFor,
             ExposedPorts = script.ExposedPorts.ToList(),

@@ -26,6 +26,18 @@ public sealed record SmokeTestSpec
 
     public ServerProbe? Server { get; init; }
 
+    /// <summary>
+    /// A one-shot check passes too when the program is still running after this long: it is taken for a server.
+    /// The default smoke test (<see cref="Default"/>) sets it; null requires the program to exit.
+    /// </summary>
+    public TimeSpan? PassesStillRunningAfter { get; init; }
+
+    /// <summary>Runs the container as a hardened cluster would (<see cref="ContainerHardening.Full"/>): on by default.</summary>
+    public bool Hardened { get; init; } = true;
+
+    /// <summary>The smoke test of a binary nobody wrote one for: the image's CMD exits 0 within the limit, or is still running after 3 s (a server).</summary>
+    public static SmokeTestSpec Default { get; } = new() { PassesStillRunningAfter = TimeSpan.FromSeconds(3) };
+
     public static SmokeTestSpec OneShot(string expectedOutput, params string[] arguments) =>
         new() { Arguments = arguments, ExpectedOutput = expectedOutput };
 

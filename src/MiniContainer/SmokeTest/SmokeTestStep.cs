@@ -13,26 +13,81 @@ public static class SmokeTestStep
 {
     public const string StepName = "smoke-test";
 
+    /// <summary>
+    /// Runs the check; under <see cref="SmokeTestSpec.Hardened"/> as a hardened cluster runs containers. When it fails
+    /// there and passes without the restrictions, the message names the one restriction the program needs lifted.
+    /// </summary>
     /// <exception cref="SmokeTestFailedException">The check failed; the message holds the container's output.</exception>
     /// <exception cref="DockerImageMissingException">The image is not in the engine.</exception>
-    public static Task<SmokeTestResult> RunAsync(DockerEngine engine, string image, SmokeTestSpec spec, ILogger? logger = null, CancellationToken cancellationToken = default)
+    public static async Task<SmokeTestResult> RunAsync(DockerEngine engine, string image, SmokeTestSpec spec, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         logger ??= NullLogger.Instance;
-        return spec.Server is null
-            ? RunOneShotAsync(engine, image, spec, logger, cancellationToken)
-            : RunServerAsync(engine, image, spec, spec.Server, logger, cancellationToken);
+        var hardening = spec.Hardened ? ContainerHardening.Full : null;
+        try
+        {
+            return await CheckAsync(engine, image, spec, hardening, logger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SmokeTestFailedException failed) when (hardening is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // A program broken whatever the runtime fails the same way unhardened: its own failure stands.
+            if (!await PassesAsync(engine, image, spec, null, cancellationToken).ConfigureAwait(false)) throw;
+            logger.LogInformation("SmokeTest: {Image} passes without the hardened runtime's restrictions; finding the one it needs lifted", image);
+            foreach (var (restriction, lifted) in hardening.EachLifted())
+                if (await PassesAsync(engine, image, spec, lifted, cancellationToken).ConfigureAwait(false))
+                    throw HardenedFailure(failed, $"It passes with {restriction} lifted, so a cluster that enforces it would fail it the same way: {Advice(restriction)}.");
+            throw HardenedFailure(failed, "It passes without the hardened runtime's restrictions, but not with any one of them lifted alone.");
+        }
     }
 
-    private static async Task<SmokeTestResult> RunOneShotAsync(DockerEngine engine, string image, SmokeTestSpec spec, ILogger logger, CancellationToken cancellationToken)
+    private static Task<SmokeTestResult> CheckAsync(DockerEngine engine, string image, SmokeTestSpec spec, ContainerHardening? hardening, ILogger logger, CancellationToken cancellationToken) =>
+        spec.Server is null
+            ? RunOneShotAsync(engine, image, spec, hardening, logger, cancellationToken)
+            : RunServerAsync(engine, image, spec, spec.Server, hardening, logger, cancellationToken);
+
+    /// <summary>Whether the check passes under these restrictions (a diagnosis run: nothing logged).</summary>
+    private static async Task<bool> PassesAsync(DockerEngine engine, string image, SmokeTestSpec spec, ContainerHardening? hardening, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CheckAsync(engine, image, spec, hardening, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SmokeTestFailedException)
+        {
+            return false;
+        }
+    }
+
+    private static string Advice(string restriction) => restriction switch
+    {
+        _ when restriction.StartsWith("a read-only", StringComparison.Ordinal) => "write only to /tmp or to a volume mounted for it",
+        _ when restriction.StartsWith("all capabilities", StringComparison.Ordinal) => "it needs a capability (a port below 1024 needs NET_BIND_SERVICE: listen on a higher one)",
+        _ => "it relies on a setuid or file-capability program",
+    };
+
+    private static SmokeTestFailedException HardenedFailure(SmokeTestFailedException failed, string why) =>
+        new(failed.Image, $"{failed.Reason} {why} It ran as a hardened cluster runs containers (read-only root file system with a tmpfs /tmp, all capabilities dropped, " +
+                          "no new privileges, the image's own user); --smoke-test-hardened=false checks it without.", failed.Output);
+
+    private static async Task<SmokeTestResult> RunOneShotAsync(DockerEngine engine, string image, SmokeTestSpec spec, ContainerHardening? hardening, ILogger logger, CancellationToken cancellationToken)
     {
         var output = new OutputLog();
         var clock = Stopwatch.StartNew();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(spec.TimeLimit);
+        // The default check: a program still running by then is taken for a server, and passes.
+        using var stillRunning = CancellationTokenSource.CreateLinkedTokenSource(limit.Token);
+        if (spec.PassesStillRunningAfter is { } serverAfter && serverAfter < spec.TimeLimit) stillRunning.CancelAfter(serverAfter);
         ContainerExit exit;
         try
         {
-            exit = await new ContainerRunner(engine).RunAsync(ContainerFor(image, spec, networkMode: spec.NetworkMode ?? "none"), output.Add, cancellationToken: limit.Token).ConfigureAwait(false);
+            exit = await new ContainerRunner(engine).RunAsync(ContainerFor(image, spec, spec.NetworkMode ?? "none", hardening), output.Add, cancellationToken: stillRunning.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!limit.IsCancellationRequested && spec.PassesStillRunningAfter is { } after)
+        {
+            var running = $"still running after {after.TotalSeconds:0.#} s, taken for a server";
+            logger.LogInformation("SmokeTest: {Image} passed ({What})", image, running);
+            return new SmokeTestResult(image, running, clock.Elapsed, output.Lines);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -49,14 +104,14 @@ public static class SmokeTestStep
         return new SmokeTestResult(image, what, clock.Elapsed, output.Lines);
     }
 
-    private static async Task<SmokeTestResult> RunServerAsync(DockerEngine engine, string image, SmokeTestSpec spec, ServerProbe probe, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<SmokeTestResult> RunServerAsync(DockerEngine engine, string image, SmokeTestSpec spec, ServerProbe probe, ContainerHardening? hardening, ILogger logger, CancellationToken cancellationToken)
     {
         var output = new OutputLog();
         var clock = Stopwatch.StartNew();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(spec.TimeLimit);
         // Host network: containers here get no other network, and 127.0.0.1 reaches the server from this process.
-        await using var container = await new ContainerRunner(engine).CreateAsync(ContainerFor(image, spec, networkMode: spec.NetworkMode ?? "host"), cancellationToken).ConfigureAwait(false);
+        await using var container = await new ContainerRunner(engine).CreateAsync(ContainerFor(image, spec, spec.NetworkMode ?? "host", hardening), cancellationToken).ConfigureAwait(false);
         using var stopFollowing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task following = Task.CompletedTask;
         try
@@ -110,8 +165,9 @@ public static class SmokeTestStep
         }
     }
 
-    private static ContainerSpec ContainerFor(string image, SmokeTestSpec spec, string networkMode) => new()
+    private static ContainerSpec ContainerFor(string image, SmokeTestSpec spec, string networkMode, ContainerHardening? hardening) => new()
     {
+        Hardening = hardening,
         Image = image,
         Command = spec.Arguments ?? [],
         Step = StepName,

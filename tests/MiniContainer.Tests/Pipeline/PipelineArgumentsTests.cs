@@ -22,7 +22,7 @@ public class PipelineArgumentsTests
         ["cross-cc"] = "arm64=aarch64-linux-musl-gcc", ["packages"] = "./cmd/api", ["base-image"] = "scratch", ["image-name"] = "other",
         ["image-tag"] = "1.2", ["registry"] = "127.0.0.1:5000", ["registry-username"] = "someone", ["registry-password"] = "secret",
         ["ca-bundle"] = "none", ["ca-file"] = "/repo/extra.pem", ["sbom"] = "false", ["source-url"] = "https://git.example.invalid/hello",
-        ["binary"] = "/repo/tool", ["smoke-test"] = "false", ["inactivity-timeout"] = "90s", ["insecure-registry"] = "registry.internal.example:5000",
+        ["binary"] = "/repo/tool", ["smoke-test"] = "false", ["smoke-test-hardened"] = "false", ["inactivity-timeout"] = "90s", ["insecure-registry"] = "registry.internal.example:5000",
     };
 
     // What an argument cannot go without, given as an argument in every run of its check.
