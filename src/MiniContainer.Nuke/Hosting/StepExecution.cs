@@ -41,7 +41,15 @@ internal static class StepExecution
     private static void Fail(INukeBuild build, string message)
     {
         Log.Error("{Failure:l}", message);
-        build.ReportSummary(_ => new Dictionary<string, string> { ["Error"] = message.Split('\n')[0].TrimEnd() });
+        build.ReportSummary(_ => new Dictionary<string, string> { ["Error"] = FirstSentence(message) });
         throw new StepFailedException(message);
+    }
+
+    // The row of NUKE's target table: the message's first sentence, the whole of it is above.
+    private static string FirstSentence(string message)
+    {
+        var line = message.Split('\n')[0].TrimEnd();
+        var end = line.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? line : line[..(end + 1)];
     }
 }
