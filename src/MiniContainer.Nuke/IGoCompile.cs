@@ -1,20 +1,15 @@
 using MiniContainer.Compile;
 using MiniContainer.Nuke.Hosting;
 using Nuke.Common;
-using Nuke.Common.IO;
 
 namespace MiniContainer.Nuke;
 
-/// <summary>Compile: the static musl <c>go build</c> in the builder container, into <see cref="IHazMiniContainerArtifacts.BinariesDirectory"/>.</summary>
+/// <summary>GoCompile: the static musl <c>go build</c> into the artifacts' bin/, skipped when nothing changed.</summary>
 public interface IGoCompile : IGoRestore
 {
     Target GoCompile => _ => _
-        .Description("Builds the static binaries in the builder container")
+        .Description("Static musl go build in the builder container, into <output>/bin")
         .DependsOn(GoRestore)
-        .Produces(BinariesDirectory / "*")
-        .Executes(() => StepRunner.RunAsync(async (engine, logger, cancellationToken) =>
-        {
-            var builder = await GoBuilderResolution.ResolveAsync(this, engine, logger, cancellationToken);
-            await GoCompileStep.RunAsync(engine, new GoCompileRequest(GoModule, GoBuildOptions, builder, BinariesDirectory), logger, cancellationToken);
-        }));
+        .OnlyWhenDynamic(() => CompilesGoModule)
+        .Executes(() => NukeStepExecution.Run(this, (pipeline, cancellationToken) => pipeline.GoCompileAsync(cancellationToken)));
 }

@@ -1,17 +1,17 @@
 using MiniContainer.Nuke.Hosting;
-using MiniContainer.Restore;
+using MiniContainer.Pipeline;
 using Nuke.Common;
 
 namespace MiniContainer.Nuke;
 
-/// <summary>Restore: <c>go mod download</c> in the builder container, into the module cache volume (skipped for vendor/).</summary>
-public interface IGoRestore : IHazGoBuild
+/// <summary>GoRestore: <c>go mod download</c> in the builder container (module cache on a volume), or with this machine's Go; skipped for vendor/.</summary>
+public interface IGoRestore : IHazMiniContainer
 {
     Target GoRestore => _ => _
-        .Description("Downloads the Go module's dependencies in the builder container")
-        .Executes(() => StepRunner.RunAsync(async (engine, logger, cancellationToken) =>
-        {
-            var builder = await GoBuilderResolution.ResolveAsync(this, engine, logger, cancellationToken);
-            await GoRestoreStep.RunAsync(engine, new GoRestoreRequest(GoModule, GoBuildOptions, builder), logger, cancellationToken);
-        }));
+        .Description("go mod download in the builder container (module cache on a volume), or with this machine's Go")
+        .OnlyWhenDynamic(() => CompilesGoModule)
+        .Executes(() => NukeStepExecution.Run(this, (pipeline, cancellationToken) => pipeline.GoRestoreAsync(cancellationToken)));
+
+    /// <summary>Whether the build steps run: not when --binary names a file to verify alone.</summary>
+    sealed bool CompilesGoModule => MiniContainerPipeline.Builds(new NukeArgumentSource(this), Environment.GetEnvironmentVariable);
 }

@@ -1,47 +1,33 @@
-using MiniContainer.Go;
-using MiniContainer.Go.Builders;
 using Nuke.Common;
-using Nuke.Common.IO;
-using Nuke.Common.Tooling;
 
 namespace MiniContainer.Nuke;
 
-/// <summary>How the Go module is built: the builder container and the options of the static build.</summary>
-public interface IHazGoBuild : IHazGoModule, IHazMiniContainerArtifacts
+/// <summary>How the Go module is built: where (engine or this machine), the builder image, and the static build's options.</summary>
+public interface IHazGoBuild : INukeBuild
 {
-    [Parameter("An image with Go and a musl C compiler - default: golang:<go.mod's version>-alpine with gcc and musl-dev, made once")]
+    [Parameter("auto, docker or none (this machine's Go and musl-gcc, an image written without an engine) - default: auto")]
+    string Engine => TryGetValue(() => Engine);
+
+    [Parameter("An image with Go and a musl C compiler to build in - default: minicontainer/go-builder:<go.mod's go>-alpine, made once")]
     string BuilderImage => TryGetValue(() => BuilderImage);
 
-    // Not --cc: NUKE also reads parameters from the environment, where CC names the host's compiler.
+    // Not --cc: NUKE also reads a parameter from the environment variable of its name, where CC is the host's compiler.
     [Parameter("The C compiler inside the builder - default: the builder image's CC")]
     string BuilderCc => TryGetValue(() => BuilderCc);
 
-    [Parameter("CGO_ENABLED - default: true, linking musl statically")]
+    [Parameter("CGO_ENABLED (on links musl statically) - default: true")]
     bool? Cgo => TryGetValue<bool?>(() => Cgo);
 
-    [Parameter("The target GOARCH - default: this machine's")]
-    string GoArch => TryGetValue(() => GoArch);
+    // Goarch, not GoArch: NUKE names a parameter after its member split at capitals, which would be --go-arch.
+    [Parameter("The target GOARCH (amd64, arm64, ...) - default: this machine's")]
+    string Goarch => TryGetValue(() => Goarch);
 
-    [Parameter("The main packages to build, e.g. ./cmd/... - default: the module's root package")]
+    [Parameter("The image's platforms, e.g. linux/amd64 linux/arm64; several give an OCI image index, composed without the engine - default: linux/<goarch>")]
+    string[] Platforms => TryGetValue(() => Platforms);
+
+    [Parameter("C compilers for foreign architectures with CGO on, <goarch>=<cc>, e.g. arm64=aarch64-linux-musl-gcc")]
+    string[] CrossCc => TryGetValue(() => CrossCc);
+
+    [Parameter("The main packages, e.g. ./cmd/api ./cmd/worker - default: ./... (every main package)")]
     string[] Packages => TryGetValue(() => Packages);
-
-    sealed Configure<GoBuildOptions> GoBuildOptionsBase => _ => GoEnvironment.ApplyHost(_, Environment.GetEnvironmentVariable) with
-    {
-        Cgo = Cgo ?? _.Cgo,
-        CCompiler = BuilderCc ?? _.CCompiler,
-        GoArch = GoArch ?? _.GoArch,
-        Packages = Packages is { Length: > 0 } packages ? packages : _.Packages,
-    };
-
-    /// <summary>The hook for build options, e.g. <c>_ =&gt; _ with { Tags = ["netgo"] }</c>.</summary>
-    Configure<GoBuildOptions> GoBuildSettings => _ => _;
-
-    GoBuildOptions GoBuildOptions => new GoBuildOptions().Apply(GoBuildOptionsBase).Apply(GoBuildSettings);
-
-    /// <summary>The hook for the builder container, e.g. <c>_ =&gt; _ with { Transfer = FileTransfer.Copy }</c>.</summary>
-    Configure<GoBuilder> GoBuilderSettings => _ => _;
-
-    /// <summary>The binaries the build writes: one per main package, named as <c>go build</c> names them.</summary>
-    IReadOnlyList<AbsolutePath> Binaries =>
-        GoMainPackageFinder.Find(GoModule, GoBuildOptions.Packages).Select(p => BinariesDirectory / p.BinaryName).ToList();
 }

@@ -1,19 +1,13 @@
 using Nuke.Common;
-using Nuke.Common.IO;
 
 namespace MiniContainer.Nuke;
 
 /// <summary>
-/// Where the steps leave their outputs, so each target can run alone on what an earlier run wrote.
-/// (Named apart from Nuke.Components' IHazArtifacts, with the same default, so both can be inherited.)
+/// Where the steps leave their outputs (bin/, image/, sbom/, oci/), so each target runs alone on what an earlier run
+/// wrote. The resolved folders are <see cref="IHazMiniContainer.MiniContainerArtifacts"/>.
 /// </summary>
 public interface IHazMiniContainerArtifacts : INukeBuild
 {
-    AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
-
-    /// <summary>The compiled binaries and their verification reports.</summary>
-    AbsolutePath BinariesDirectory => ArtifactsDirectory / "bin";
-
-    /// <summary>The staged CA bundle and the pushed digests.</summary>
-    AbsolutePath ImageDirectory => ArtifactsDirectory / "image";
+    [Parameter("The artifacts folder, relative to the module folder - default: artifacts under the module folder")]
+    string Output => TryGetValue(() => Output);
 }

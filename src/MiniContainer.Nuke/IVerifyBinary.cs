@@ -1,30 +1,17 @@
 using MiniContainer.Nuke.Hosting;
 using MiniContainer.Verify;
 using Nuke.Common;
-using Nuke.Common.Tooling;
 
 namespace MiniContainer.Nuke;
 
-/// <summary>Verify: each binary is static, of the target architecture, as asked; a report is written beside it.</summary>
+/// <summary>VerifyBinary: every binary is static and for the target machine (or the --binary file alone); a report beside each.</summary>
 public interface IVerifyBinary : IGoCompile
 {
+    [Parameter("Verify this file instead of the compiled binaries (skips GoRestore and GoCompile)")]
+    string Binary => TryGetValue(() => Binary);
+
     Target VerifyBinary => _ => _
-        .Description("Checks that every binary is static and built for the target architecture")
+        .Description("Checks every binary is static and for the target machine (or --binary <file>)")
         .DependsOn(GoCompile)
-        .Executes(() => StepRunner.RunAsync(async (logger, cancellationToken) =>
-        {
-            var policy = new VerificationPolicy().Apply(VerificationPolicyBase).Apply(VerificationSettings);
-            foreach (var binary in Binaries)
-                await BinaryVerification.RunAsync(binary, policy, logger, cancellationToken);
-        }));
-
-    sealed Configure<VerificationPolicy> VerificationPolicyBase => _ => _ with
-    {
-        ExpectedGoArch = GoBuildOptions.GoArch,
-        StripDwarfRequested = GoBuildOptions.StripDwarf,
-        ExpectGoBinary = true,
-    };
-
-    /// <summary>The hook for the policy, e.g. <c>_ =&gt; _ with { DebugInfoIsError = true }</c>.</summary>
-    Configure<VerificationPolicy> VerificationSettings => _ => _;
+        .Executes(() => NukeStepExecution.Run(this, (pipeline, cancellationToken) => pipeline.VerifyBinaryAsync(cancellationToken)));
 }

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Logging;
-using MiniContainer;
 using MiniContainer.Compile;
-using MiniContainer.Go;
+using MiniContainer.Compose.MultiPlatform;
 using MiniContainer.Go.Builders;
-using MiniContainer.Restore;
 
 namespace MiniContainer.Pipeline;
 
@@ -25,6 +23,8 @@ public sealed partial class MiniContainerPipeline
         return TimedAsync("GoCompile", async () =>
         {
             var module = Settings.RequireModule();
+            // CGO on for a foreign GOARCH needs its C compiler (--cross-cc), as each platform of several does: refused before anything starts.
+            var options = PlatformBuildOptions.For(GoBuildOptions, Settings.Platform, Settings.CrossCompilers, Go.GoBuildOptions.HostGoArch());
             using var selected = await SelectGoBuilderAsync(cancellationToken).ConfigureAwait(false);
             // With the engine the folder is kept: Compile skips the build when nothing changed and removes the
             // binaries of main packages it no longer builds. The host's go build has no such record.
@@ -33,7 +33,7 @@ public sealed partial class MiniContainerPipeline
             await EngineLoss.ReportAsync(selected.Engine, cancellationToken, async () =>
             {
                 var builder = await GoBuilderChoice.ForAsync(selected, Settings.BuilderImage, module, FileTransfer.Auto, _logger, cancellationToken).ConfigureAwait(false);
-                var result = await GoCompileStep.RunAsync(selected, new GoCompileRequest(module, GoBuildOptions, builder, Layout.BinDirectory), _logger, cancellationToken).ConfigureAwait(false);
+                var result = await GoCompileStep.RunAsync(selected, new GoCompileRequest(module, options, builder, Layout.BinDirectory), _logger, cancellationToken).ConfigureAwait(false);
                 foreach (var binary in result.Binaries) Summary.AddBinary(binary.Name, binary.SizeBytes);
             }).ConfigureAwait(false);
         });

@@ -65,7 +65,7 @@ public class PipelineArgumentsTests
         readme.ShouldContain(PipelineArguments.MarkdownTable());
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             if (File.Exists(Path.Combine(directory.FullName, "MiniContainer.sln"))) return directory.FullName;

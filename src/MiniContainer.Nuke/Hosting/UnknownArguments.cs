@@ -1,0 +1,58 @@
+using Nuke.Common;
+using Serilog;
+
+namespace MiniContainer.Nuke.Hosting;
+
+/// <summary>
+/// NUKE ignores a <c>--name</c> that no parameter has (a parameter is looked up by name; nothing checks the rest), so a
+/// misspelt <c>--regsitry</c> would push nothing and pass. The first MiniContainer step warns about each such argument
+/// once, with the nearest parameter's name when it is a near miss.
+/// </summary>
+internal static class UnknownArguments
+{
+    // Arguments NUKE reads by name without a [Parameter] member (Constants, BuildServerConfigurationGeneration).
+    private static readonly string[] NukeOwn = ["visual-studio-debug", "shell-completion", "generate-configuration"];
+
+    private static int _checked;
+
+    public static void WarnOnce(INukeBuild build)
+    {
+        if (Interlocked.Exchange(ref _checked, 1) == 1) return;
+        var known = NukeParameters.Of(build).Keys.Select(NukeParameters.DashedName).Concat(NukeOwn).ToList();
+        foreach (var given in EnvironmentInfo.CommandLineArguments.Where(a => a.StartsWith('-')).Select(a => a.TrimStart('-')).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (given.Length == 0 || known.Any(k => Same(k, given)) || IsProfilePassword(given)) continue;
+            var nearest = known.Select(k => (Name: k, Distance: Distance(NukeParameters.Key(k).ToLowerInvariant(), NukeParameters.Key(given).ToLowerInvariant())))
+                .OrderBy(k => k.Distance).ThenBy(k => k.Name, StringComparer.Ordinal).FirstOrDefault();
+            if (nearest.Name is not null && nearest.Distance <= Math.Max(1, given.Length / 4))
+                Log.Warning("--{Argument:l} is not a parameter of this build, so nothing reads it: did you mean --{Nearest:l}? (./build.sh --help lists them)", given, nearest.Name);
+            else
+                Log.Warning("--{Argument:l} is not a parameter of this build, so nothing reads it (./build.sh --help lists them)", given);
+        }
+    }
+
+    private static bool Same(string parameter, string given) =>
+        NukeParameters.Key(parameter).Equals(NukeParameters.Key(given), StringComparison.OrdinalIgnoreCase);
+
+    // A profile's password: PARAMS<PROFILE>KEY (Constants.GetProfilePasswordParameterName).
+    private static bool IsProfilePassword(string given) =>
+        NukeParameters.Key(given).StartsWith("params", StringComparison.OrdinalIgnoreCase) && NukeParameters.Key(given).EndsWith("key", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Edit distance (insert, delete, substitute, swap two neighbours): --regsitry is 1 from --registry.</summary>
+    internal static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+}
