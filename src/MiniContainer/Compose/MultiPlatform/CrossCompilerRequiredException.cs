@@ -4,8 +4,8 @@ namespace MiniContainer.Compose.MultiPlatform;
 public sealed class CrossCompilerRequiredException(string goArch, string hostGoArch)
     : MiniContainerException(
         $"CGO is on, and linux/{goArch} is not the build machine's architecture ({hostGoArch}): the C parts need a C compiler that targets {goArch} and links musl statically. " +
-        $"Name one for {goArch} (MultiPlatformImageRequest.CrossCompilers[\"{goArch}\"], e.g. \"{ExampleCompiler(goArch)}\"), " +
-        "or turn CGO off (CGO_ENABLED=0) when the program needs no C: a pure-Go build cross-compiles with no C compiler at all.")
+        $"Name one for {goArch} (--cross-cc={goArch}={ExampleCompiler(goArch)}; in code MultiPlatformImageRequest.CrossCompilers[\"{goArch}\"]), " +
+        "or turn CGO off (--cgo=false, CGO_ENABLED=0) when the program needs no C: a pure-Go build cross-compiles with no C compiler at all.")
 {
     public string GoArch { get; } = goArch;
 
