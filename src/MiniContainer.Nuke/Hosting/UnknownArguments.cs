@@ -1,3 +1,4 @@
+using MiniContainer.Pipeline;
 using Nuke.Common;
 using Serilog;
 
@@ -22,7 +23,7 @@ internal static class UnknownArguments
         foreach (var given in EnvironmentInfo.CommandLineArguments.Where(a => a.StartsWith('-')).Select(a => a.TrimStart('-')).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             if (given.Length == 0 || known.Any(k => Same(k, given)) || IsProfilePassword(given)) continue;
-            var nearest = known.Select(k => (Name: k, Distance: Distance(NukeParameters.Key(k).ToLowerInvariant(), NukeParameters.Key(given).ToLowerInvariant())))
+            var nearest = known.Select(k => (Name: k, Distance: ArgumentSpelling.Distance(NukeParameters.Key(k).ToLowerInvariant(), NukeParameters.Key(given).ToLowerInvariant())))
                 .OrderBy(k => k.Distance).ThenBy(k => k.Name, StringComparer.Ordinal).FirstOrDefault();
             if (nearest.Name is not null && nearest.Distance <= Math.Max(1, given.Length / 4))
                 Log.Warning("--{Argument:l} is not a parameter of this build, so nothing reads it: did you mean --{Nearest:l}? (./build.sh --help lists them)", given, nearest.Name);
@@ -37,22 +38,4 @@ internal static class UnknownArguments
     // A profile's password: PARAMS<PROFILE>KEY (Constants.GetProfilePasswordParameterName).
     private static bool IsProfilePassword(string given) =>
         NukeParameters.Key(given).StartsWith("params", StringComparison.OrdinalIgnoreCase) && NukeParameters.Key(given).EndsWith("key", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Edit distance (insert, delete, substitute, swap two neighbours): --regsitry is 1 from --registry.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-        return d[a.Length, b.Length];
-    }
 }
