@@ -14,9 +14,14 @@ public static class PipelineArguments
     public static readonly PipelineArgument Cgo = new("cgo", "`true` or `false`: CGO_ENABLED (on links libc statically with musl)", "`true` (or the host's CGO_ENABLED)");
     public static readonly PipelineArgument GoArch = new("goarch", "the target GOARCH (`amd64`, `arm64`, ...); Verify checks the binary matches", "this machine's (or the host's GOARCH)");
     public static readonly PipelineArgument Packages = new("packages", "main packages, comma-separated (`.`, `./cmd/api`, `./cmd/...`)", "`./...` (every main package)");
+    public static readonly PipelineArgument BuildTags = new("build-tags", "Go build tags, comma-separated (`netgo,osusergo`): go build's `-tags`", "none");
+    public static readonly PipelineArgument GoLdFlags = new("go-ldflags", "more `-ldflags` for go build, appended after the recipe's (`-w -s -linkmode external -extldflags \"-static\" -buildid=` and the `-X` values), so they can override them. Not `--ldflags`: NUKE would read the C linker's LDFLAGS", "none");
+    public static readonly PipelineArgument StripSymbols = new("strip-symbols", "`true` or `false`: link with `-s` (no symbol table, and no debug sections from the C objects), as GoReleaser does; panics still print Go's stack traces. Not `--strip`: NUKE would read the STRIP program variable", "`true`");
+    public static readonly PipelineArgument Variables = new("variables", "the `-X` values, `<importpath>.<name>=<value>` comma-separated (`main.version={Version},main.commit={Commit}`); they add to the build script's and replace those of the same name. Values take the version placeholders: `{Version}` (`git describe --tags --always --dirty`), `{Commit}`, `{ShortCommit}`, `{CommitDate}` (RFC 3339 UTC: SOURCE_DATE_EPOCH, else the commit time), `{Branch}`, `{Env:NAME}`, and `{{`/`}}` for braces; a placeholder with no value (outside a git checkout, a detached HEAD for `{Branch}`, an unset variable) stops the build naming it", "the build script's");
+    public static readonly PipelineArgument BuilderEnv = new("builder-env", "environment for go in the builder, `KEY=VALUE` comma-separated (`GOEXPERIMENT=loopvar`); added to the pass-through Go variables (GOFLAGS, GOPROXY, ...) and winning over them. CGO_ENABLED, GOOS, GOARCH, CC, GOMODCACHE and GOCACHE have their own settings", "the build script's");
     public static readonly PipelineArgument BaseImage = new("base-image", "the runtime base image, or `scratch`; without an engine also `oci:<dir>[:<tag>]` or `docker-archive:<file>`", "`alpine:3.20`");
     public static readonly PipelineArgument ImageName = new("image-name", "the image name; with several binaries the prefix of `<image>-<binary>`", "the last element of go.mod's module path");
-    public static readonly PipelineArgument ImageTag = new("image-tag", "the image tag", "`latest`");
+    public static readonly PipelineArgument ImageTag = new("image-tag", "the image tag; takes the placeholders of `--variables` (`{Version}`, `{ShortCommit}`, ...)", "`latest`");
     public static readonly PipelineArgument Registry = new("registry", "`host[:port]` to push to; PublishImage pushes only when it is given", "none: nothing is pushed");
     public static readonly PipelineArgument RegistryUsername = new("registry-username", "user name for the registry (with the password)", "`~/.docker/config.json` (credential helpers, auths)");
     public static readonly PipelineArgument RegistryPassword = new("registry-password", "password or token for the registry; never printed", "`~/.docker/config.json`");
@@ -34,7 +39,7 @@ public static class PipelineArguments
     public static readonly PipelineArgument InactivityTimeout = new("inactivity-timeout", "how long an exchange with the Docker Engine or a registry may pass without a byte before the build stops with an error naming the endpoint: seconds (`90`) or with a unit (`90s`, `5m`)", "`2m`");
 
     public static IReadOnlyList<PipelineArgument> All { get; } =
-        [ModuleDir, Output, Engine, ImageAssembly, BuilderImage, BuilderCc, Cgo, GoArch, Platforms, CrossCc, Packages, BaseImage, ImageName, ImageTag, Registry, RegistryUsername, RegistryPassword, InsecureRegistry, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest, InactivityTimeout];
+        [ModuleDir, Output, Engine, ImageAssembly, BuilderImage, BuilderCc, Cgo, GoArch, Platforms, CrossCc, Packages, BuildTags, GoLdFlags, StripSymbols, Variables, BuilderEnv, BaseImage, ImageName, ImageTag, Registry, RegistryUsername, RegistryPassword, InsecureRegistry, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest, InactivityTimeout];
 
     /// <summary>The table the README shows (Markdown).</summary>
     public static string MarkdownTable() =>
