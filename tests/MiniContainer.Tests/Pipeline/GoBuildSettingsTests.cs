@@ -1,4 +1,6 @@
+using System.Text;
 using MiniContainer.Go;
+using MiniContainer.Go.Builders;
 using MiniContainer.Pipeline;
 using MiniContainer.Pipeline.Templates;
 using MiniContainer.Verify;
@@ -107,6 +109,16 @@ public class GoBuildSettingsTests
         options.Environment.ShouldBe(new Dictionary<string, string> { ["GOEXPERIMENT"] = "loopvar", ["GOAMD64"] = "v3", ["GOFLAGS"] = "-mod=mod", ["GOPROXY"] = "off" }, ignoreOrder: true);
         GoCommandLine.Build(Hello, options, [new GoMainPackage(".", "example.com/hello", "hello")], "/out", new GoCachePaths("/m", "/c"))
             .Environment["GOEXPERIMENT"].ShouldBe("loopvar");
+    }
+
+    [Fact]
+    public void Builder_env_reaches_a_one_shot_builder_through_its_environment_file_and_a_warm_one_through_the_exec_environment()
+    {
+        var options = Resolve(arguments: new() { ["builder-env"] = "GOEXPERIMENT=fieldtrack" }).ToGoBuildOptions(_ => null);
+        var invocation = GoCommandLine.Build(Hello, options, [new GoMainPackage(".", "example.com/hello", "hello")], "/out", new GoCachePaths("/m", "/c"));
+
+        Encoding.UTF8.GetString(BuilderEnvironmentFile.Content(invocation)).Split('\n').ShouldContain("export GOEXPERIMENT='fieldtrack'");
+        invocation.EnvironmentLines.ShouldContain("GOEXPERIMENT=fieldtrack");
     }
 
     [Theory]
