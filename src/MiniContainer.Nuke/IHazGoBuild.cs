@@ -30,4 +30,21 @@ public interface IHazGoBuild : INukeBuild
 
     [Parameter("The main packages, e.g. ./cmd/api ./cmd/worker - default: ./... (every main package)")]
     string[] Packages => TryGetValue(() => Packages);
+
+    [Parameter("Go build tags, e.g. netgo osusergo")]
+    string[] BuildTags => TryGetValue(() => BuildTags);
+
+    // Not --ldflags: NUKE would read the LDFLAGS variable toolchains set for the C linker.
+    [Parameter("Extra go -ldflags, appended after MiniContainer's")]
+    string GoLdflags => TryGetValue(() => GoLdflags);
+
+    // Not --strip: NUKE would read the STRIP variable cross toolchains set to a program path.
+    [Parameter("Strip the symbol table (-s) - default: true")]
+    bool? StripSymbols => TryGetValue<bool?>(() => StripSymbols);
+
+    [Parameter("The -X values, e.g. main.version={Version} main.commit={Commit} (templates: {Version}, {Commit}, {ShortCommit}, {CommitDate}, {Branch}, {Env:NAME})")]
+    string[] Variables => TryGetValue(() => Variables);
+
+    [Parameter("KEY=VALUE pairs for the go build's environment, e.g. GOEXPERIMENT=loopvar")]
+    string[] BuilderEnv => TryGetValue(() => BuilderEnv);
 }

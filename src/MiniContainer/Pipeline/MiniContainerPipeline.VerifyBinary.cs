@@ -17,14 +17,10 @@ public sealed partial class MiniContainerPipeline
         }
         return TimedAsync("VerifyBinary", async () =>
         {
-            var policy = new VerificationPolicy
-            {
-                // A file named with --binary is checked against --goarch only when one is given.
-                ExpectedGoArch = Settings.Binary is null ? Settings.GoArch ?? GoBuildOptions.HostGoArch() : Settings.GoArch,
-                ExpectGoBinary = Settings.Binary is null,
-                // The build always passes -w: Go's DWARF in a binary is a warning.
-                StripDwarfRequested = true,
-            };
+            // The compiled binaries are judged by the flags Compile gave (-w always, -s unless --strip-symbols=false); a --binary file by its machine alone.
+            var policy = Settings.Binary is null
+                ? VerificationPolicy.ForGoBuild(Settings.GoArch ?? GoBuildOptions.HostGoArch(), GoCommandLine.LdFlags(GoBuildOptions))
+                : new VerificationPolicy { ExpectedGoArch = Settings.GoArch, StripDwarfRequested = true };
             foreach (var binary in Settings.Binary is { } one ? [one] : Layout.CompiledBinaries())
                 await VerifyAsync(binary, policy, Summary, _logger, cancellationToken).ConfigureAwait(false);
         });

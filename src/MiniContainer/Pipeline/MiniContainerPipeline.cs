@@ -6,6 +6,7 @@ using MiniContainer;
 using MiniContainer.Compile;
 using MiniContainer.Go.Builders;
 using MiniContainer.Restore;
+using MiniContainer.Pipeline.Templates;
 
 namespace MiniContainer.Pipeline;
 
@@ -63,7 +64,9 @@ public sealed partial class MiniContainerPipeline
     /// <summary>The settings alone, without the lock (pure apart from reading go.mod and checking files exist).</summary>
     public static PipelineSettings Resolve(PipelineScript script, IArgumentSource arguments, Func<string, string?> environment, string workingDirectory) =>
         PipelineSettingsResolver.Resolve(script, arguments, environment, workingDirectory, File.Exists,
-            directory => File.Exists(Path.Combine(directory, "go.mod")) ? GoModule.Load(directory) : null);
+            directory => File.Exists(Path.Combine(directory, "go.mod")) ? GoModule.Load(directory) : null,
+            // Resolution is synchronous for the hosts; git answers in milliseconds, and only when a placeholder asks.
+            directory => SourceVersion.ReadAsync(directory, CancellationToken.None).GetAwaiter().GetResult());
 
     /// <summary>Whether the build steps run: not when --binary names a file to verify alone.</summary>
     public static bool Builds(IArgumentSource arguments, Func<string, string?> environment) =>

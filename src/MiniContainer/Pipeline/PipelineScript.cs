@@ -54,7 +54,7 @@ public class PipelineScript
     /// <summary>--image-name: the image name (one binary), or the prefix of "&lt;image&gt;-&lt;binary&gt;" (several).</summary>
     public string? ImageName { get; set; }
 
-    /// <summary>--image-tag.</summary>
+    /// <summary>--image-tag; version placeholders allowed, e.g. "{Version}".</summary>
     public string? ImageTag { get; set; }
 
     /// <summary>--registry: host[:port] to push to; without it PublishImage pushes nothing.</summary>
@@ -75,8 +75,20 @@ public class PipelineScript
     /// <summary>--ca-file: extra CA PEM files appended to the bundle.</summary>
     public IList<string> CaFiles { get; set; } = [];
 
-    /// <summary>-X values for the build, e.g. ["main.version"] = "1.2.3".</summary>
+    /// <summary>--variables: -X values for the build, e.g. ["main.version"] = "{Version}" (version placeholders allowed); the argument's add to these and replace those of the same name.</summary>
     public IDictionary<string, string> Variables { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>--build-tags: go build's -tags, e.g. ["netgo", "osusergo"].</summary>
+    public IList<string> BuildTags { get; set; } = [];
+
+    /// <summary>--go-ldflags: more -ldflags, appended after the recipe's.</summary>
+    public string? LdFlags { get; set; }
+
+    /// <summary>--strip-symbols: link with -s (default true).</summary>
+    public bool? StripSymbols { get; set; }
+
+    /// <summary>--builder-env: environment for go in the builder, e.g. ["GOEXPERIMENT"] = "loopvar"; the argument's add to these and replace those of the same name.</summary>
+    public IDictionary<string, string> BuilderEnvironment { get; set; } = new Dictionary<string, string>();
 
     /// <summary>Ports the images declare (EXPOSE).</summary>
     public IList<int> ExposedPorts { get; set; } = [];

@@ -85,7 +85,19 @@ public sealed record PipelineSettings
     /// <summary>The smoke test runs under a hardened cluster's restrictions (--smoke-test-hardened).</summary>
     public bool SmokeTestHardened { get; init; } = true;
 
+    /// <summary>The -X values, placeholders already rendered.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<string> BuildTags { get; init; } = [];
+
+    /// <summary>--go-ldflags, appended after the recipe's -ldflags; null for none.</summary>
+    public string? LdFlags { get; init; }
+
+    /// <summary>-s: no symbol table (and no C debug sections).</summary>
+    public bool StripSymbols { get; init; } = true;
+
+    /// <summary>--builder-env: go's environment in the builder, over the host's pass-through Go variables.</summary>
+    public IReadOnlyDictionary<string, string> BuilderEnvironment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The smoke test of a binary's image, as the build script set it; null runs the image's CMD and expects exit code 0.</summary>
     public SmokeTestSpec? SmokeTestFor(string binary) => SmokeTests(binary);
@@ -118,11 +130,18 @@ public sealed record PipelineSettings
     /// <summary>The core's Go build options: the static defaults, the host's Go variables (GOARCH, CGO_ENABLED, ...), then these settings.</summary>
     public GoBuildOptions ToGoBuildOptions(Func<string, string?> environment)
     {
-        var options = GoEnvironment.ApplyHost(new GoBuildOptions(), environment);
+        var options = GoEnvironment.ApplyHost(new GoBuildOptions { Environment = new Dictionary<string, string>(BuilderEnvironment, StringComparer.Ordinal) }, environment);
         if (Packages.Count > 0) options = options with { Packages = Packages.ToList() };
         if (Cgo is { } cgo) options = options with { Cgo = cgo };
         if (GoArch is not null) options = options with { GoArch = GoArch };
-        return options with { CCompiler = CCompiler, Variables = new Dictionary<string, string>(Variables, StringComparer.Ordinal) };
+        return options with
+        {
+            CCompiler = CCompiler,
+            Variables = new Dictionary<string, string>(Variables, StringComparer.Ordinal),
+            Tags = BuildTags.ToList(),
+            StripSymbols = StripSymbols,
+            ExtraLdFlags = LdFlags is { } ldflags ? [ldflags] : [],
+        };
     }
 
     public override string ToString() =>

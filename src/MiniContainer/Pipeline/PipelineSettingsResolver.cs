@@ -10,6 +10,7 @@ using MiniContainer.Compose;
 using MiniContainer.Compose.MultiPlatform;
 using MiniContainer.Oci;
 using MiniContainer.Oci.Bases;
+using MiniContainer.Pipeline.Templates;
 
 namespace MiniContainer.Pipeline;
 
@@ -19,7 +20,7 @@ namespace MiniContainer.Pipeline;
 /// defaults. Pure apart from the functions it is given; every value is checked, and a wrong one ends
 /// in a <see cref="PipelineArgumentException"/> that names the argument.
 /// </summary>
-public static class PipelineSettingsResolver
+public static partial class PipelineSettingsResolver
 {
     /// <param name="script">What the build script set.</param>
     /// <param name="arguments">The host's arguments (null when one was not given).</param>
@@ -27,13 +28,15 @@ public static class PipelineSettingsResolver
     /// <param name="workingDirectory">The folder relative paths are resolved against (the script's).</param>
     /// <param name="fileExists">Whether a file exists (for PEM files and --binary).</param>
     /// <param name="loadModule">Reads go.mod in a folder; null when there is none.</param>
+    /// <param name="readSource">Reads the git checkout holding a folder for the version placeholders (null outside one); called only when a placeholder needs it. Null: no checkout.</param>
     public static PipelineSettings Resolve(
         PipelineScript script, IArgumentSource arguments, Func<string, string?> environment,
-        string workingDirectory, Func<string, bool> fileExists, Func<string, GoModule?> loadModule)
+        string workingDirectory, Func<string, bool> fileExists, Func<string, GoModule?> loadModule, Func<string, SourceVersion?>? readSource = null)
     {
         var values = new Values(arguments, environment);
         var source = FullPath(workingDirectory, (values.Get(PipelineArguments.ModuleDir) ?? Given(PipelineArguments.ModuleDir, script.ModuleDir, script.Describe))?.Value ?? ".");
         var module = loadModule(source.Value);
+        var templates = new TemplateValues(source.Value, () => readSource?.Invoke(source.Value), environment);
         var output = FullPath(source.Value, (values.Get(PipelineArguments.Output) ?? Given(PipelineArguments.Output, script.Output, script.Describe))?.Value ?? "artifacts");
 
         var goArch = values.Get(PipelineArguments.GoArch) ?? Given(PipelineArguments.GoArch, script.GoArch, script.Describe);
@@ -54,7 +57,8 @@ public static class PipelineSettingsResolver
         var image = values.Get(PipelineArguments.ImageName) ?? Given(PipelineArguments.ImageName, script.ImageName, script.Describe);
         var imageName = image?.Value ?? module?.DefaultBinaryName.ToLowerInvariant();
         if (image is not null) Check(image, () => ImageReference.Create(null, image.Value));
-        var tag = values.Get(PipelineArguments.ImageTag) ?? Given(PipelineArguments.ImageTag, script.ImageTag, script.Describe);
+        var givenTag = values.Get(PipelineArguments.ImageTag) ?? Given(PipelineArguments.ImageTag, script.ImageTag, script.Describe);
+        var tag = givenTag is null ? null : givenTag with { Value = Rendered(givenTag, givenTag.Value, templates) };
         if (tag is not null) Check(tag, () => ImageReference.Create(null, "x", tag.Value));
         var registry = values.Get(PipelineArguments.Registry) ?? Given(PipelineArguments.Registry, script.Registry, script.Describe);
         if (registry is not null) Check(registry, () => ImageReference.Create(registry.Value, "x"));
@@ -116,7 +120,11 @@ public static class PipelineSettingsResolver
             Binary = binaryPath,
             RunSmokeTest = Boolean(values.Get(PipelineArguments.SmokeTest)) ?? true,
             SmokeTestHardened = Boolean(values.Get(PipelineArguments.SmokeTestHardened)) ?? script.SmokeTestHardened ?? true,
-            Variables = new Dictionary<string, string>(script.Variables, StringComparer.Ordinal),
+            Variables = VariablesOf(script, values, templates),
+            BuildTags = BuildTagsOf(values.GetList(PipelineArguments.BuildTags) ?? GivenList(PipelineArguments.BuildTags, script.BuildTags, script.Describe)),
+            LdFlags = (values.Get(PipelineArguments.GoLdFlags) ?? Given(PipelineArguments.GoLdFlags, script.LdFlags, script.Describe))?.Value.Trim(),
+            StripSymbols = Boolean(values.Get(PipelineArguments.StripSymbols)) ?? script.StripSymbols ?? true,
+            BuilderEnvironment = BuilderEnvironmentOf(script, values),
             SmokeTests = script.SmokeTestFor,
             ExposedPorts = script.ExposedPorts.ToList(),
             SourceUrl = (values.Get(PipelineArguments.SourceUrl) ?? Given(PipelineArguments.SourceUrl, script.SourceUrl, script.Describe))?.Value,
@@ -204,6 +212,79 @@ public static class PipelineSettingsResolver
         }
         return compilers;
     }
+
+    /// <summary>The script's -X values, then the argument's (or variable's) over them; each value's placeholders rendered.</summary>
+    private static Dictionary<string, string> VariablesOf(PipelineScript script, Values values, TemplateValues templates)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in Pairs(PipelineArguments.Variables, script.Variables, script.Describe).Concat(values.GetList(PipelineArguments.Variables) ?? []))
+        {
+            var (name, value) = KeyValue(pair, "<importpath>.<name>=<value>, e.g. main.version={Version}");
+            if (!GoVariableName().IsMatch(name))
+                throw Wrong(pair, $"sets '{name}', which is not <importpath>.<name> as -X takes it, e.g. main.version or example.com/app/build.Commit.");
+            variables[name] = Rendered(pair, value, templates);
+        }
+        return variables;
+    }
+
+    private static Dictionary<string, string> BuilderEnvironmentOf(PipelineScript script, Values values)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in Pairs(PipelineArguments.BuilderEnv, script.BuilderEnvironment, script.Describe).Concat(values.GetList(PipelineArguments.BuilderEnv) ?? []))
+        {
+            var (name, value) = KeyValue(pair, "KEY=VALUE, e.g. GOEXPERIMENT=loopvar");
+            if (!VersionTemplate.EnvironmentName().IsMatch(name))
+                throw Wrong(pair, $"sets '{name}', which is not an environment variable's name (letters, digits and '_', not starting with a digit).");
+            if (OwnSetting(name) is { } own)
+                throw Wrong(pair, $"sets {name}, which the build sets from {own}: use that instead.");
+            environment[name] = value;
+        }
+        return environment;
+    }
+
+    /// <summary>The variables the go command line sets itself, and the setting that says what they are.</summary>
+    private static string? OwnSetting(string name) => name switch
+    {
+        "CGO_ENABLED" => PipelineArguments.Cgo.CommandLine,
+        "GOARCH" => $"{PipelineArguments.GoArch.CommandLine} or {PipelineArguments.Platforms.CommandLine}",
+        "GOOS" => PipelineArguments.Platforms.CommandLine,
+        "CC" => $"{PipelineArguments.BuilderCc.CommandLine} or {PipelineArguments.CrossCc.CommandLine}",
+        "GOMODCACHE" or "GOCACHE" => "the builder's cache volumes",
+        _ => null,
+    };
+
+    private static List<string> BuildTagsOf(IReadOnlyList<Setting>? tags) =>
+        (tags ?? []).Select(tag => BuildTag().IsMatch(tag.Value)
+            ? tag.Value
+            : throw Wrong(tag, "is not a build tag (letters, digits, '_' and '.'); give tags comma-separated, e.g. netgo,osusergo.")).ToList();
+
+    private static IEnumerable<Setting> Pairs(PipelineArgument argument, IDictionary<string, string> pairs, string script) =>
+        pairs.Select(p => new Setting(argument, $"{p.Key}={p.Value}", $"{script} ({argument.CommandLine})"));
+
+    private static (string Key, string Value) KeyValue(Setting pair, string allowed)
+    {
+        var equals = pair.Value.IndexOf('=');
+        if (equals <= 0) throw Wrong(pair, $"is not {allowed}; give pairs comma-separated.");
+        return (pair.Value[..equals].Trim(), pair.Value[(equals + 1)..]);
+    }
+
+    private static string Rendered(Setting setting, string template, TemplateValues templates)
+    {
+        try
+        {
+            return VersionTemplate.Parse(template).Render(templates);
+        }
+        catch (VersionTemplateException e)
+        {
+            throw Wrong(setting, e.Message);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^\s=]+\.[\p{L}_][\p{L}\p{Nd}_]*$")]
+    private static partial System.Text.RegularExpressions.Regex GoVariableName();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9_.]+$")]
+    private static partial System.Text.RegularExpressions.Regex BuildTag();
 
     private static TimeSpan? Duration(Setting? value)
     {

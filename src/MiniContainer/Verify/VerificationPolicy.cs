@@ -12,7 +12,10 @@ public sealed record VerificationPolicy
     /// <summary>-w was passed to the linker, so debug info is not expected.</summary>
     public bool StripDwarfRequested { get; init; }
 
-    /// <summary>Debug info left despite -w is an error instead of a warning.</summary>
+    /// <summary>-s was passed to the linker, so no symbol table and no debug sections (the C objects' too) are expected.</summary>
+    public bool StripSymbolsRequested { get; init; }
+
+    /// <summary>Debug info left despite -w or -s is an error instead of a warning.</summary>
     public bool DebugInfoIsError { get; init; }
 
     /// <summary>Fail when glibc's NSS code is linked statically (it loads shared glibc modules at run time).</summary>
@@ -21,11 +24,25 @@ public sealed record VerificationPolicy
     /// <summary>Warn when the file carries no Go build info.</summary>
     public bool ExpectGoBinary { get; init; }
 
-    /// <summary>The policy for a binary built with the given GOARCH and -ldflags (-w is read from the flags).</summary>
+    /// <summary>The policy for a binary built with the given GOARCH and -ldflags (-w and -s are read from the flags, the last one given winning as in Go's flag parsing).</summary>
     public static VerificationPolicy ForGoBuild(string goArch, string? ldflags) => new()
     {
         ExpectedGoArch = goArch,
-        StripDwarfRequested = ldflags is not null && ldflags.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(f => f is "-w" or "-w=true" or "--w"),
+        StripDwarfRequested = LinkerFlag(ldflags, "w"),
+        StripSymbolsRequested = LinkerFlag(ldflags, "s"),
         ExpectGoBinary = true,
     };
+
+    private static bool LinkerFlag(string? ldflags, string name)
+    {
+        var given = false;
+        foreach (var flag in (ldflags ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bare = flag.StartsWith("--", StringComparison.Ordinal) ? flag[2..] : flag.StartsWith('-') ? flag[1..] : null;
+            if (bare == name) given = true;
+            // Go's strconv.ParseBool spellings.
+            else if (bare is not null && bare.StartsWith(name + "=", StringComparison.Ordinal)) given = bare[(name.Length + 1)..] is "1" or "t" or "T" or "true" or "TRUE" or "True";
+        }
+        return given;
+    }
 }

@@ -32,13 +32,16 @@ internal static class VerificationPolicyEvaluator
                 + "Build with musl (CC=musl-gcc, as on Alpine), or use CGO_ENABLED=0 or -tags netgo,osusergo."));
         }
 
-        if (policy.StripDwarfRequested && report.Debug.HasDebugInfo)
+        if ((policy.StripDwarfRequested || policy.StripSymbolsRequested) && report.Debug.HasDebugInfo)
         {
+            var remain = $"{report.Debug.DebugSections.Count} debug sections ({report.Debug.DebugBytes:N0} bytes) remain";
             findings.Add(new VerificationFinding(
                 policy.DebugInfoIsError ? FindingSeverity.Error : FindingSeverity.Warning,
                 "debug-info",
-                $"-w was requested but {report.Debug.DebugSections.Count} debug sections ({report.Debug.DebugBytes:N0} bytes) remain, "
-                + "from the C objects linked in (-w only drops Go's DWARF): add -s to the -ldflags to remove them."));
+                policy.StripSymbolsRequested
+                    ? $"-s was requested but {remain}: the linker kept them; check that nothing later in the -ldflags turns -s off, and that the C compiler's linker honours -s."
+                    : $"-w was requested but {remain}, from the C objects linked in (-w only drops Go's DWARF): add -s to the -ldflags to remove them "
+                      + "(the recipe's --strip-symbols, on unless set to false)."));
         }
 
         if (policy.ExpectGoBinary && report.Go.BuildInfo is null)

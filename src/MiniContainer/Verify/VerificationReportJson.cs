@@ -97,6 +97,7 @@ public static class VerificationReportJson
         json.WriteString("expectedGoArch", policy.ExpectedGoArch);
         json.WriteBoolean("requireStatic", policy.RequireStatic);
         json.WriteBoolean("stripDwarfRequested", policy.StripDwarfRequested);
+        json.WriteBoolean("stripSymbolsRequested", policy.StripSymbolsRequested);
         json.WriteBoolean("debugInfoIsError", policy.DebugInfoIsError);
         json.WriteBoolean("failOnGlibcNss", policy.FailOnGlibcNss);
         json.WriteBoolean("expectGoBinary", policy.ExpectGoBinary);

@@ -18,6 +18,20 @@ public sealed class RecipeArgumentTests
         run.Output.ShouldNotContain("   at ");
     }
 
+    [Theory]
+    [InlineData("--variables=main.version={Vresion}", "--variables=main.version={Vresion}: 'main.version={Vresion}' names the placeholder {Vresion}, which is not known: use {Version}, {Commit}, {ShortCommit}, {CommitDate}, {Branch}, {Env:NAME}, and {{ for a literal brace.")]
+    [InlineData("--builder-env=GOEXPERIMENT", "--builder-env=GOEXPERIMENT: 'GOEXPERIMENT' is not KEY=VALUE, e.g. GOEXPERIMENT=loopvar; give pairs comma-separated.")]
+    public void An_unknown_placeholder_or_a_malformed_pair_fails_with_one_line_naming_the_argument(string argument, string message)
+    {
+        using var repository = ConsumerRepository.CopyOf("hello");
+
+        var run = repository.BuildSh(null, ["GoCompile", .. ConsumerRepository.TestImages, argument]);
+
+        run.ExitCode.ShouldNotBe(0);
+        run.Output.ShouldContain(message);
+        run.Output.ShouldNotContain("   at ");
+    }
+
     [Fact]
     public void A_wrong_environment_value_names_its_variable_from_build_ps1_too()
     {

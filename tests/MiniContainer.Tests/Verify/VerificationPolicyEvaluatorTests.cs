@@ -77,6 +77,31 @@ public sealed class VerificationPolicyEvaluatorTests
         error.Message.ShouldContain("2 debug sections (4,096 bytes)");
     }
 
+    [Fact]
+    public void Debug_info_left_despite_minus_s_says_the_linker_kept_it_not_to_add_minus_s()
+    {
+        var report = Reports.StaticMusl(debugInfo: true);
+
+        var finding = VerificationPolicyEvaluator.Evaluate(report, new VerificationPolicy { StripDwarfRequested = true, StripSymbolsRequested = true }).ShouldHaveSingleItem();
+
+        finding.Code.ShouldBe("debug-info");
+        finding.Message.ShouldStartWith("-s was requested but 2 debug sections (4,096 bytes) remain: the linker kept them");
+        VerificationPolicyEvaluator.Evaluate(report, new VerificationPolicy { StripDwarfRequested = true }).ShouldHaveSingleItem().Message
+            .ShouldContain("add -s to the -ldflags to remove them (the recipe's --strip-symbols, on unless set to false).");
+    }
+
+    [Theory]
+    [InlineData("-w -s", true)]
+    [InlineData("-w -s -X main.v=1 -s=false", false)]
+    [InlineData("-w -s=false -s=true", true)]
+    [InlineData("-w --s", true)]
+    [InlineData("-w -X main.s=1", false)]
+    [InlineData(null, false)]
+    public void The_policy_for_a_go_build_reads_minus_s_from_the_ldflags_the_last_one_winning(string? ldflags, bool expected)
+    {
+        VerificationPolicy.ForGoBuild("amd64", ldflags).StripSymbolsRequested.ShouldBe(expected);
+    }
+
     [Theory]
     [InlineData("-w -linkmode external", true)]
     [InlineData("-s -w", true)]
