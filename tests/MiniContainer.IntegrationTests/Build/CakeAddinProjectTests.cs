@@ -2,16 +2,18 @@ using MiniContainer.IntegrationTests.Fixtures;
 
 namespace MiniContainer.IntegrationTests.Build;
 
-/// <summary>src/Cake.MiniContainer's project file, evaluated by the SDK's MSBuild (no build).</summary>
+/// <summary>The project files that compile against Cake.Core from the Cake.Tool package, evaluated by the SDK's MSBuild (no build).</summary>
 public class CakeAddinProjectTests
 {
     [Theory]
-    [InlineData("/ci/nuget-cache")]
-    [InlineData("/ci/nuget-cache/")]
-    public void The_addin_compiles_against_the_Cake_Tool_package_under_a_package_root_with_or_without_a_trailing_slash(string packageRoot)
+    [InlineData("src/Cake.MiniContainer/Cake.MiniContainer.csproj", "/ci/nuget-cache")]
+    [InlineData("src/Cake.MiniContainer/Cake.MiniContainer.csproj", "/ci/nuget-cache/")]
+    [InlineData("tests/Cake.MiniContainer.Tests/Cake.MiniContainer.Tests.csproj", "/ci/nuget-cache")]
+    [InlineData("tests/Cake.MiniContainer.Tests/Cake.MiniContainer.Tests.csproj", "/ci/nuget-cache/")]
+    public void Cake_Core_is_found_in_the_Cake_Tool_package_under_a_package_root_with_or_without_a_trailing_slash(string projectFile, string packageRoot)
     {
         // NUGET_PACKAGES (a CI's package cache) becomes NuGetPackageRoot as written, where the default folder ends in '/'.
-        var project = Path.Combine(TestBed.RepositoryRoot, "src", "Cake.MiniContainer", "Cake.MiniContainer.csproj");
+        var project = Path.Combine(TestBed.RepositoryRoot, projectFile);
 
         var run = ProcessRunner.Run("dotnet", ["msbuild", project, "-nologo", "-getProperty:CakeToolDirectory", $"-p:NuGetPackageRoot={packageRoot}"], timeoutSeconds: 120);
 
