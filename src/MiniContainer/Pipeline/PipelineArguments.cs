@@ -31,10 +31,13 @@ public static class PipelineArguments
     public static readonly PipelineArgument Binary = new("binary", "verify this file instead of the compiled binaries (VerifyBinary alone on any file; skips GoRestore and GoCompile)", "the binaries in `<output>/bin`");
     public static readonly PipelineArgument SmokeTest = new("smoke-test", "`true` or `false`: run the SmokeTest step", "`true`");
     public static readonly PipelineArgument InsecureRegistry = new("insecure-registry", "registries (`host[:port]`, comma-separated) spoken to over plain HTTP although they are not on loopback; plain HTTP to any other non-loopback registry is refused", "none: plain HTTP only to loopback registries");
+    public static readonly PipelineArgument SignKey = new("sign-key", "an ECDSA P-256 private key (PKCS#8 PEM, optionally encrypted): PublishImage signs every image and index it pushes in the cosign format (tag `sha256-<digest>.sig` beside the image)", "none: nothing is signed");
+    public static readonly PipelineArgument SignKeyPassword = new("sign-key-password", "the password of an encrypted `--sign-key`; refused on the command line (ps and CI logs show it): set the environment variable (a CI secret) or the build script's `SignKeyPassword`. Never printed", "none") { RefusedOnCommandLine = true };
+    public static readonly PipelineArgument VerifyKey = new("verify-key", "an ECDSA P-256 public key (PEM): VerifyImageSignature checks each pushed image's signature with it, as a release would before it deploys", "none");
     public static readonly PipelineArgument InactivityTimeout = new("inactivity-timeout", "how long an exchange with the Docker Engine or a registry may pass without a byte before the build stops with an error naming the endpoint: seconds (`90`) or with a unit (`90s`, `5m`)", "`2m`");
 
     public static IReadOnlyList<PipelineArgument> All { get; } =
-        [ModuleDir, Output, Engine, ImageAssembly, BuilderImage, BuilderCc, Cgo, GoArch, Platforms, CrossCc, Packages, BaseImage, ImageName, ImageTag, Registry, RegistryUsername, RegistryPassword, InsecureRegistry, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest, InactivityTimeout];
+        [ModuleDir, Output, Engine, ImageAssembly, BuilderImage, BuilderCc, Cgo, GoArch, Platforms, CrossCc, Packages, BaseImage, ImageName, ImageTag, Registry, RegistryUsername, RegistryPassword, InsecureRegistry, SignKey, SignKeyPassword, VerifyKey, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest, InactivityTimeout];
 
     /// <summary>The table the README shows (Markdown).</summary>
     public static string MarkdownTable() =>

@@ -66,6 +66,15 @@ public class PipelineScript
     /// <summary>--registry-password (never logged).</summary>
     public string? RegistryPassword { get; set; }
 
+    /// <summary>--sign-key: an ECDSA P-256 PKCS#8 PEM private key that signs every pushed image.</summary>
+    public string? SignKey { get; set; }
+
+    /// <summary>The password of an encrypted --sign-key, e.g. from a CI secret (never logged; the command line may not carry it).</summary>
+    public string? SignKeyPassword { get; set; }
+
+    /// <summary>--verify-key: the PEM public key VerifyImageSignature checks with.</summary>
+    public string? VerifyKey { get; set; }
+
     /// <summary>--ca-bundle: "builder" (the builder image's bundle), "host", "none", or a PEM file.</summary>
     public string? CaBundle { get; set; }
 

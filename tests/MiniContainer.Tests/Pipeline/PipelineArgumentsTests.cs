@@ -23,6 +23,7 @@ public class PipelineArgumentsTests
         ["image-tag"] = "1.2", ["registry"] = "127.0.0.1:5000", ["registry-username"] = "someone", ["registry-password"] = "secret",
         ["ca-bundle"] = "none", ["ca-file"] = "/repo/extra.pem", ["sbom"] = "false", ["source-url"] = "https://git.example.invalid/hello",
         ["binary"] = "/repo/tool", ["smoke-test"] = "false", ["inactivity-timeout"] = "90s", ["insecure-registry"] = "registry.internal.example:5000",
+        ["sign-key"] = "/repo/sign.pem", ["sign-key-password"] = "key-secret", ["verify-key"] = "/repo/sign.pub",
     };
 
     // What an argument cannot go without, given as an argument in every run of its check.
@@ -48,6 +49,13 @@ public class PipelineArgumentsTests
             var companions = Companions.GetValueOrDefault(argument.Name) ?? [];
 
             var fromEnvironment = Resolved(new(companions), new() { [argument.EnvironmentVariable] = Samples[argument.Name] });
+            if (argument.RefusedOnCommandLine)
+            {
+                // A secret: its variable sets it, the command line may not.
+                fromEnvironment.ShouldNotBe(Resolved([], []), $"{argument.EnvironmentVariable}={Samples[argument.Name]} changed nothing");
+                Should.Throw<PipelineArgumentException>(() => Resolved(new(companions) { [argument.Name] = Samples[argument.Name] }, [])).Argument.ShouldBe(argument);
+                continue;
+            }
             var fromArgument = Resolved(new(companions) { [argument.Name] = Samples[argument.Name] }, []);
 
             // A pair (user name and password) cannot resolve half given, so there the value itself is looked for.
