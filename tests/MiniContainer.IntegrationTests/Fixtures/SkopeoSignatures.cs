@@ -51,10 +51,11 @@ public sealed class SkopeoSignatures : IDisposable
     public ProcessRunner.Result CopyUnderPolicy(string repositoryAndTag) => Copy(PolicyFile, repositoryAndTag, $"oci:{NewFolder()}:copy");
 
     /// <summary>The sigstore signatures skopeo reads beside repository:tag (it writes them as <c>signature-N</c> into a dir: copy).</summary>
-    public IReadOnlyList<SkopeoSignature> SignaturesOf(string repositoryAndTag)
+    /// <param name="all">Copy an index whole (<c>--all</c>): then signature-N are the index's own, not one platform's.</param>
+    public IReadOnlyList<SkopeoSignature> SignaturesOf(string repositoryAndTag, bool all = false)
     {
         var folder = NewFolder();
-        var copy = Copy(AcceptAnythingFile, repositoryAndTag, $"dir:{folder}");
+        var copy = Copy(AcceptAnythingFile, repositoryAndTag, $"dir:{folder}", all ? ["--all"] : []);
         copy.ExitCode.ShouldBe(0, copy.Output);
         var signatures = new List<SkopeoSignature>();
         for (var n = 1; File.Exists(Path.Combine(folder, $"signature-{n}")); n++)
@@ -82,8 +83,8 @@ public sealed class SkopeoSignatures : IDisposable
         return result.ExitCode == 0 && result.StandardOutput.Trim() == "Verified OK";
     }
 
-    private ProcessRunner.Result Copy(string policy, string repositoryAndTag, string destination) =>
-        ProcessRunner.Run("skopeo", ["copy", "--policy", policy, "--registries.d", RegistriesD, "--src-tls-verify=false",
+    private ProcessRunner.Result Copy(string policy, string repositoryAndTag, string destination, string[]? options = null) =>
+        ProcessRunner.Run("skopeo", ["copy", .. options ?? [], "--policy", policy, "--registries.d", RegistriesD, "--src-tls-verify=false",
             "--src-creds", $"{RegistryFixture.Username}:{RegistryFixture.Password}", $"docker://{_registry.Address}/{repositoryAndTag}", destination], timeoutSeconds: 300);
 
     private string NewFolder() => Path.Combine(_folder, Guid.NewGuid().ToString("N"));

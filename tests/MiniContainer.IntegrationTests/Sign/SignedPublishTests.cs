@@ -140,5 +140,33 @@ public sealed class SignedPublishTests(RegistryFixture registry, TestSigningKeys
                                $"{OciLayerOf(signature)}: not signed by the key in {keys.PublicKey}). Do not deploy it; check that the image is the one published and the key is its signer's.");
     }
 
+    [Fact]
+    public async Task A_multi_platform_index_is_signed_and_so_is_each_platforms_manifest()
+    {
+        using var hello = await SignedHello.ComposeAsync(registry, "index", new TestLogger(output), ("platforms", "linux/amd64,linux/arm64"));
+        using var skopeo = new SkopeoSignatures(registry, keys.PublicKey);
+
+        await hello.PublishAsync(("sign-key", keys.Key));
+        var index = hello.Digest;
+
+        using var raw = JsonDocument.Parse(Raw("hello:index"));
+        raw.RootElement.GetProperty("mediaType").GetString().ShouldBe("application/vnd.oci.image.index.v1+json");
+        var platforms = raw.RootElement.GetProperty("manifests").EnumerateArray().Select(m => m.GetProperty("digest").GetString()!).ToList();
+        platforms.Count.ShouldBe(2);
+        foreach (var digest in platforms.Prepend(index))
+        {
+            using var signatures = JsonDocument.Parse(Raw($"hello:sha256-{Hex(digest)}.sig"));
+            signatures.RootElement.GetProperty("layers").EnumerateArray().ShouldHaveSingleItem().GetProperty("mediaType").GetString().ShouldBe(SimpleSigningPayload.MediaType);
+        }
+        foreach (var (reference, digest) in platforms.Select(p => ($"hello@{p}", p)).Append(("hello:index", index)))
+        {
+            var signature = skopeo.SignaturesOf(reference, all: true).ShouldHaveSingleItem();
+            Encoding.UTF8.GetString(signature.Payload).ShouldContain($"\"docker-manifest-digest\":\"{digest}\"");
+            skopeo.OpensslVerifies(keys.PublicKey, signature).ShouldBeTrue();
+        }
+        await hello.VerifyAsync(("verify-key", keys.PublicKey));
+        hello.Logger.Text.ShouldContain($"VerifyImageSignature: deploy {registry.Address}/hello@{index}");
+    }
+
     private static string OciLayerOf(SkopeoSignature signature) => MiniContainer.Oci.OciDigest.Of(signature.Payload).ToString();
 }
