@@ -124,6 +124,35 @@ public sealed class SignedPublishTests(RegistryFixture registry, TestSigningKeys
     }
 
     [Fact]
+    public async Task An_image_and_its_signature_copied_to_another_repository_are_rejected_there_by_VerifyImageSignature()
+    {
+        using var hello = await SignedHello.ComposeAsync(registry, "copied", new TestLogger(output));
+        await hello.PublishAsync(("sign-key", keys.Key));
+        var digest = hello.Digest;
+
+        // The image and its signature both copied, unchanged, to the repository "elsewhere".
+        foreach (var (from, to) in new[] { ("hello:copied", "elsewhere:copied"), ($"hello:sha256-{Hex(digest)}.sig", $"elsewhere:sha256-{Hex(digest)}.sig") })
+        {
+            var copy = ProcessRunner.Run("skopeo", ["copy", "--src-tls-verify=false", "--dest-tls-verify=false", "--src-creds", $"{RegistryFixture.Username}:{RegistryFixture.Password}",
+                "--dest-creds", $"{RegistryFixture.Username}:{RegistryFixture.Password}", $"docker://{registry.Address}/{from}", $"docker://{registry.Address}/{to}"]);
+            copy.ExitCode.ShouldBe(0, copy.StandardError);
+        }
+        registry.DigestBySkopeo("elsewhere", "copied").ShouldBe(digest);
+        using var key = SignatureVerificationKey.Load(keys.PublicKey);
+        var elsewhere = new MiniContainer.Publish.PublishRequest
+        {
+            Registry = registry.Address, Repository = "elsewhere", Tag = "copied",
+            Credentials = new MiniContainer.Docker.Credentials.RegistryCredentials(RegistryFixture.Username, RegistryFixture.Password),
+        };
+
+        var error = await Should.ThrowAsync<ImageSignatureException>(() =>
+            SignatureCheckStep.RunAsync(new SignatureCheckRequest(elsewhere, MiniContainer.Oci.OciDigest.Parse(digest), key)));
+
+        error.Message.ShouldContain($"signs the image for {registry.Address}/hello, another repository");
+        error.Message.ShouldStartWith($"{registry.Address}/elsewhere@{digest} has no signature that holds");
+    }
+
+    [Fact]
     public async Task A_signature_made_with_another_key_fails_openssl_and_VerifyImageSignature_with_the_public_key()
     {
         using var hello = await SignedHello.ComposeAsync(registry, "other-key", new TestLogger(output));
