@@ -21,6 +21,7 @@ public sealed class TestSigningKeys : IDisposable
         OtherPublicKey = Make("other.pub", ["pkey", "-in", OtherKey, "-pubout"]);
         P384Key = Make("p384.pem", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-384"]);
         RsaKey = Make("rsa.pem", ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"]);
+        RsaPublicKey = Make("rsa.pub", ["pkey", "-in", RsaKey, "-pubout"]);
         File.ReadAllText(Key).ShouldStartWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
     }
 
@@ -37,6 +38,8 @@ public sealed class TestSigningKeys : IDisposable
     public string P384Key { get; }
 
     public string RsaKey { get; }
+
+    public string RsaPublicKey { get; }
 
     /// <summary>The environment a run gets the password from, over this process's own.</summary>
     public static Func<string, string?> EnvironmentWithPassword(string? password = Password) =>

@@ -69,4 +69,19 @@ public sealed class SigningBadInputTests(RegistryFixture registry, TestSigningKe
         error.Message.ShouldEndWith("The image is in the registry unsigned, so a policy that requires signatures refuses it: fix the cause and publish again (the push of the same image is quick).");
         registry.DigestBySkopeo("hello", "refused").ShouldBe(digest);
     }
+
+    [Fact]
+    public async Task VerifyImageSignature_without_a_usable_public_key_names_verify_key()
+    {
+        using var hello = await SignedHello.ComposeAsync(registry, "no-verify-key", new TestLogger(output));
+
+        var missing = await Should.ThrowAsync<PipelineArgumentException>(() => hello.VerifyAsync());
+        var privateKey = await Should.ThrowAsync<PipelineArgumentException>(() => hello.VerifyAsync(("verify-key", keys.OtherKey)));
+        var rsa = await Should.ThrowAsync<PipelineArgumentException>(() => hello.VerifyAsync(("verify-key", keys.RsaPublicKey)));
+
+        missing.Message.ShouldBe("VerifyImageSignature needs the signer's public key: give --verify-key=<PEM file>.");
+        privateKey.Argument.ShouldBe(PipelineArguments.VerifyKey);
+        privateKey.Message.ShouldBe($"--verify-key={keys.OtherKey} is a private key; checking a signature needs only the public key, which is safe to share: `openssl pkey -in key.pem -pubout -out key.pub`.");
+        rsa.Message.ShouldStartWith($"--verify-key={keys.RsaPublicKey} is an RSA key; cosign-format signatures here are ECDSA P-256");
+    }
 }
