@@ -47,3 +47,12 @@ public sealed record BuiltImageIndex(string Reference, string IndexDigest, Direc
     /// <summary>The core's record, which PublishImageIndex pushes.</summary>
     internal global::MiniContainer.Compose.MultiPlatform.MultiPlatformImage? Image { get; init; }
 }
+
+/// <summary>What <c>SignImage</c> left in the registry: the signed digest, the repository the signature names, and the sha256-&lt;hex&gt;.sig tag that holds it.</summary>
+public sealed record ImageSignature(string ImageDigest, string Identity, string Tag, string SignatureManifestDigest, bool AlreadySigned);
+
+/// <summary>What <c>VerifyImageSignature</c> checked: the image (deploy it by <see cref="PinnedReference"/>) and the signature that holds for the key.</summary>
+public sealed record VerifiedImageSignature(string ImageDigest, string Identity, string Tag, string SignatureManifestDigest)
+{
+    public string PinnedReference => $"{Identity}@{ImageDigest}";
+}

@@ -16,4 +16,10 @@ public interface IHazRegistry : INukeBuild
 
     [Parameter("Registries (host[:port]) spoken to over plain HTTP although not on loopback")]
     string[] InsecureRegistry => TryGetValue(() => InsecureRegistry);
+
+    [Parameter("An ECDSA P-256 private key (PKCS#8 PEM, optionally encrypted): PublishImage signs every image it pushes in the cosign format. Its password only through MINICONTAINER_SIGN_KEY_PASSWORD or the settings hook, never the command line")]
+    string SignKey => TryGetValue(() => SignKey);
+
+    [Parameter("An ECDSA P-256 public key (PEM): VerifyImageSignature checks each pushed image's signature with it")]
+    string VerifyKey => TryGetValue(() => VerifyKey);
 }

@@ -48,6 +48,8 @@ public sealed class MiniContainerRecipe
 
     public void PublishImage() => Run("PublishImage", Pipeline.PublishImageAsync);
 
+    public void VerifyImageSignature() => Run("VerifyImageSignature", Pipeline.VerifyImageSignatureAsync);
+
     // The pipeline times its own steps for the summary.
     private void Run(string step, Func<CancellationToken, Task> body) =>
         StepExecution.Run(context: _context, step, timed: false, async (_, cancellationToken) =>

@@ -22,4 +22,7 @@ public sealed class MiniContainerTasks
     public CakeTaskBuilder SmokeTest { get; set; } = null!;
 
     public CakeTaskBuilder PublishImage { get; set; } = null!;
+
+    /// <summary>Not in PublishImage's chain: a release runs it after PublishImage (or alone, on the digests a publishing run left).</summary>
+    public CakeTaskBuilder VerifyImageSignature { get; set; } = null!;
 }

@@ -1,5 +1,6 @@
 // MiniContainer recipe: the task graph
 //   GoRestore -> GoCompile -> VerifyBinary -> CaCertificates -> ComposeImage -> SmokeTest -> PublishImage
+//   VerifyImageSignature (no dependencies: it checks what PublishImage pushed, in the same run after it or in a later one)
 // Load it after the addin:
 //   #addin nuget:?package=Cake.MiniContainer&version=<version>
 //   #load nuget:?package=Cake.MiniContainer&version=<version>
@@ -48,6 +49,10 @@ MiniContainer.Tasks.SmokeTest = Task("SmokeTest")
     .Does(ctx => MiniContainerRecipe.For(ctx, MiniContainer.Settings).SmokeTest());
 
 MiniContainer.Tasks.PublishImage = Task("PublishImage")
-    .Description("Pushes the images to --registry (nothing without it) and saves their digests.")
+    .Description("Pushes the images to --registry (nothing without it), signs them with --sign-key, and saves their digests.")
     .IsDependentOn(MiniContainer.Tasks.SmokeTest)
     .Does(ctx => MiniContainerRecipe.For(ctx, MiniContainer.Settings).PublishImage());
+
+MiniContainer.Tasks.VerifyImageSignature = Task("VerifyImageSignature")
+    .Description("Checks each pushed image's signature with --verify-key (the digests in <output>/image, else the tags' digests), as a release does before it deploys.")
+    .Does(ctx => MiniContainerRecipe.For(ctx, MiniContainer.Settings).VerifyImageSignature());

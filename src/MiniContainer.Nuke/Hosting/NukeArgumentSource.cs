@@ -14,7 +14,8 @@ internal sealed class NukeArgumentSource(INukeBuild build) : IArgumentSource
 {
     private readonly IReadOnlyDictionary<string, MemberInfo> _parameters = NukeParameters.Of(build);
 
-    public string? Get(PipelineArgument argument) =>
+    // A secret refused on the command line has no parameter: the core reads its MINICONTAINER_ variable itself.
+    public string? Get(PipelineArgument argument) => argument.RefusedOnCommandLine ? null :
         _parameters.TryGetValue(NukeParameters.Key(argument.Name), out var member) ? Text(ValueOf(member)) : null;
 
     // NUKE's own check (UnknownArguments) warns about its command line against every parameter of the build.

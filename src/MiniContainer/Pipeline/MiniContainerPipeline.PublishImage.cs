@@ -7,6 +7,7 @@ using MiniContainer.Oci;
 using MiniContainer.Registry;
 using MiniContainer.Sbom;
 using MiniContainer.Sbom.Attach;
+using MiniContainer.Sign;
 
 namespace MiniContainer.Pipeline;
 
@@ -14,20 +15,22 @@ public sealed partial class MiniContainerPipeline
 {
     /// <summary>
     /// PublishImage: pushes each image of the list to --registry (nothing without it) with the user's credentials,
-    /// attaches its SBOM, and saves the digest in image/&lt;binary&gt;.digest. An engine's image is pushed by the engine;
-    /// an OCI layout's and a multi-platform index (read back from the layout) with the registry API.
+    /// attaches its SBOM, signs it with --sign-key (an index and each of its platforms' manifests), and saves the digest in
+    /// image/&lt;binary&gt;.digest. An engine's image is pushed by the engine; an OCI layout's and a multi-platform index (read
+    /// back from the layout) with the registry API. The key is read before anything is pushed.
     /// </summary>
     public Task PublishImageAsync(CancellationToken cancellationToken)
     {
         var images = ImageList.Read(Layout);
         if (Settings.Registry is null)
         {
-            _logger.LogInformation("PublishImage: no --registry given, so nothing is pushed. The images: {Images}",
+            _logger.LogInformation("PublishImage: no --registry given, so nothing is pushed{Signed}. The images: {Images}", Settings.SignKey is null ? "" : " or signed",
                 string.Join(", ", images.Select(i => i.InEngine ? $"{i.Reference} (in the engine)" : $"{i.Reference} ({i.Layout})")));
             return Task.CompletedTask;
         }
         return TimedAsync("PublishImage", async () =>
         {
+            using var signingKey = LoadSigningKey();
             Docker.DockerEngine? engine = null;
             try
             {
@@ -39,7 +42,10 @@ public sealed partial class MiniContainerPipeline
                     {
                         // The index's SBOMs go up with it.
                         var index = await PublishableIndex.ReadAsync(image.Layout!, image.Tag, platform => Layout.SbomFile(image.Repository, platform), cancellationToken).ConfigureAwait(false);
-                        published = (await MultiPlatformPublishStep.RunAsync(new MultiPlatformPublishRequest(index, request) { AttachSboms = Settings.Sbom }, _logger, cancellationToken).ConfigureAwait(false)).Published;
+                        var pushed = await MultiPlatformPublishStep.RunAsync(new MultiPlatformPublishRequest(index, request) { AttachSboms = Settings.Sbom }, _logger, cancellationToken).ConfigureAwait(false);
+                        published = pushed.Published;
+                        if (signingKey is not null)
+                            foreach (var (_, manifest) in pushed.Platforms) await ImageSignStep.RunAsync(new ImageSignRequest(request, manifest, signingKey), _logger, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
@@ -56,6 +62,8 @@ public sealed partial class MiniContainerPipeline
                         var sbom = Layout.SbomFile(image.Repository, Settings.Platform);
                         if (Settings.Sbom && File.Exists(sbom)) await AttachSbomAsync(sbom, published.Digest, request, _logger, cancellationToken).ConfigureAwait(false);
                     }
+                    if (signingKey is not null)
+                        await ImageSignStep.RunAsync(new ImageSignRequest(request, OciDigest.Parse(published.Digest), signingKey), _logger, cancellationToken).ConfigureAwait(false);
                     Summary.AddDigest(image.Reference, published.Reference, published.Digest);
                 }
             }
@@ -64,6 +72,25 @@ public sealed partial class MiniContainerPipeline
                 engine?.Dispose();
             }
         });
+    }
+
+    /// <summary>The --sign-key, read and checked now; null when nothing is to be signed. A bad key names the argument to fix.</summary>
+    private ImageSigningKey? LoadSigningKey()
+    {
+        if (Settings.SignKey is not { } file) return null;
+        try
+        {
+            return ImageSigningKey.Load(file, Settings.SignKeyPassword);
+        }
+        catch (SigningKeyException e) when (e.PasswordProblem)
+        {
+            throw new PipelineArgumentException(PipelineArguments.SignKeyPassword, $"{PipelineArguments.SignKey.CommandLine}={file} {e.Message} " +
+                $"Set {PipelineArguments.SignKeyPassword.EnvironmentVariable} (or the build script's SignKeyPassword) to its password.");
+        }
+        catch (SigningKeyException e)
+        {
+            throw new PipelineArgumentException(PipelineArguments.SignKey, $"{PipelineArguments.SignKey.CommandLine}={file} {e.Message}");
+        }
     }
 
     private PublishRequest PublishRequestFor(ImageListEntry image) => new()

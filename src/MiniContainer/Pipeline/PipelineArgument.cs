@@ -13,6 +13,9 @@ public sealed record PipelineArgument(string Name, string Meaning, string Defaul
     /// <summary>The value is a comma-separated list (Cake: <c>--packages=./cmd/a,./cmd/b</c>; NUKE: space-separated, <c>--packages ./cmd/a ./cmd/b</c>).</summary>
     public bool IsList { get; init; }
 
+    /// <summary>A secret the command line must not carry (ps, shell history and CI logs show it): only its variable or the build script set it.</summary>
+    public bool RefusedOnCommandLine { get; init; }
+
     /// <summary>The name as a C# member, as NUKE derives a parameter's name from it: <c>builder-image</c> is <c>BuilderImage</c>.</summary>
     public string MemberName => string.Concat(Name.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 }

@@ -37,10 +37,13 @@ public static class PipelineArguments
     public static readonly PipelineArgument SmokeTest = new("smoke-test", "`true` or `false`: run the SmokeTest step", "`true`");
     public static readonly PipelineArgument SmokeTestHardened = new("smoke-test-hardened", "`true` or `false`: run the smoke test as a hardened cluster runs containers (read-only root file system with a tmpfs `/tmp`, all capabilities dropped, `no-new-privileges`, the image's own user); a program that fails only so is told which restriction it needs lifted", "`true`");
     public static readonly PipelineArgument InsecureRegistry = new("insecure-registry", "registries (`host[:port]`, comma-separated) spoken to over plain HTTP although they are not on loopback; plain HTTP to any other non-loopback registry is refused", "none: plain HTTP only to loopback registries") { IsList = true };
+    public static readonly PipelineArgument SignKey = new("sign-key", "an ECDSA P-256 private key (PKCS#8 PEM, optionally encrypted): PublishImage signs every image and index it pushes in the cosign format (tag `sha256-<digest>.sig` beside the image)", "none: nothing is signed");
+    public static readonly PipelineArgument SignKeyPassword = new("sign-key-password", "the password of an encrypted `--sign-key`; refused on the command line (ps and CI logs show it): set the environment variable (a CI secret) or the build script's `SignKeyPassword`. Never printed", "none") { RefusedOnCommandLine = true };
+    public static readonly PipelineArgument VerifyKey = new("verify-key", "an ECDSA P-256 public key (PEM): VerifyImageSignature checks each pushed image's signature with it, as a release would before it deploys", "none");
     public static readonly PipelineArgument InactivityTimeout = new("inactivity-timeout", "how long an exchange with the Docker Engine or a registry may pass without a byte before the build stops with an error naming the endpoint: seconds (`90`) or with a unit (`90s`, `5m`)", "`2m`");
 
     public static IReadOnlyList<PipelineArgument> All { get; } =
-        [ModuleDir, Output, Engine, ImageAssembly, BuilderImage, BuilderCc, Cgo, GoArch, Platforms, CrossCc, Packages, BuildTags, GoLdFlags, StripSymbols, Variables, BuilderEnv, BaseImage, ImageName, ImageTag, Registry, RegistryUsername, RegistryPassword, InsecureRegistry, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest, SmokeTestHardened, InactivityTimeout];
+        [ModuleDir, Output, Engine, ImageAssembly, BuilderImage, BuilderCc, Cgo, GoArch, Platforms, CrossCc, Packages, BuildTags, GoLdFlags, StripSymbols, Variables, BuilderEnv, BaseImage, ImageName, ImageTag, Registry, RegistryUsername, RegistryPassword, InsecureRegistry, SignKey, SignKeyPassword, VerifyKey, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest, SmokeTestHardened, InactivityTimeout];
 
     /// <summary>The table the README shows (Markdown).</summary>
     public static string MarkdownTable() =>

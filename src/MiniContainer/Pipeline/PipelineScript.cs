@@ -69,6 +69,15 @@ public class PipelineScript
     /// <summary>--smoke-test-hardened: run the smoke tests as a hardened cluster would (on by default).</summary>
     public bool? SmokeTestHardened { get; set; }
 
+    /// <summary>--sign-key: an ECDSA P-256 PKCS#8 PEM private key that signs every pushed image.</summary>
+    public string? SignKey { get; set; }
+
+    /// <summary>The password of an encrypted --sign-key, e.g. from a CI secret (never logged; the command line may not carry it).</summary>
+    public string? SignKeyPassword { get; set; }
+
+    /// <summary>--verify-key: the PEM public key VerifyImageSignature checks with.</summary>
+    public string? VerifyKey { get; set; }
+
     /// <summary>--ca-bundle: "builder" (the builder image's bundle), "host", "none", or a PEM file.</summary>
     public string? CaBundle { get; set; }
 

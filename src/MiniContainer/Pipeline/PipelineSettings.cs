@@ -69,6 +69,15 @@ public sealed record PipelineSettings
     public RegistryLogin? RegistryLogin =>
         Registry is { } registry && RegistryUsername is { } user && RegistryPassword is { } password ? new RegistryLogin(registry, new RegistryCredentials(user, password)) : null;
 
+    /// <summary>The PEM private key PublishImage signs with (a full path); null signs nothing.</summary>
+    public string? SignKey { get; init; }
+
+    /// <summary>The password of an encrypted <see cref="SignKey"/>; never logged.</summary>
+    public string? SignKeyPassword { get; init; }
+
+    /// <summary>The PEM public key VerifyImageSignature checks with (a full path).</summary>
+    public string? VerifyKey { get; init; }
+
     public CaBundleSource CaBundleSource { get; init; } = CaBundleSource.BuilderImage;
 
     public string? CaBundleFile { get; init; }
@@ -146,5 +155,6 @@ public sealed record PipelineSettings
 
     public override string ToString() =>
         $"module {Source}, output {Output}, engine {Engine}, platforms {(Platforms.Count == 0 ? Platform.ToString() : string.Join(",", Platforms))}, sbom {Sbom}, builder {BuilderImage ?? "(default)"}, base {BaseImage}, image {Image}:{Tag}, " +
-        $"registry {Registry ?? "(none)"}, user {RegistryUsername ?? "(config)"}, password {(RegistryPassword is null ? "(config)" : "***")}";
+        $"registry {Registry ?? "(none)"}, user {RegistryUsername ?? "(config)"}, password {(RegistryPassword is null ? "(config)" : "***")}, " +
+        $"sign key {SignKey ?? "(none)"}{(SignKeyPassword is null ? "" : " (password ***)")}, verify key {VerifyKey ?? "(none)"}";
 }

@@ -73,6 +73,8 @@ public static partial class PipelineSettingsResolver
                 $"{given.CommandLine} is set but {missing.CommandLine} is not (nor {missing.EnvironmentVariable}): give both, or neither to use ~/.docker/config.json.");
         }
 
+        var (signKey, signKeyPassword, verifyKey) = Signing(script, values, arguments, source.Value, fileExists);
+
         var caBundle = values.Get(PipelineArguments.CaBundle) ?? Given(PipelineArguments.CaBundle, script.CaBundle, script.Describe);
         var (caSource, caFile) = CaBundle(caBundle, source.Value, fileExists);
         var caFiles = (values.GetList(PipelineArguments.CaFile) ?? GivenList(PipelineArguments.CaFile, script.CaFiles, script.Describe) ?? []).Select(file =>
@@ -114,6 +116,9 @@ public static partial class PipelineSettingsResolver
             Registry = registry?.Value,
             RegistryUsername = username?.Value,
             RegistryPassword = password?.Value,
+            SignKey = signKey,
+            SignKeyPassword = signKeyPassword,
+            VerifyKey = verifyKey,
             CaBundleSource = caSource,
             CaBundleFile = caFile,
             CaFiles = caFiles,
@@ -150,6 +155,26 @@ public static partial class PipelineSettingsResolver
         }
         var path = FullPath(source, value.Value).Value;
         return fileExists(path) ? (CaBundleSource.File, path) : throw Wrong(value, $"is neither `builder`, `host`, `none` nor an existing PEM file ({path} does not exist).");
+    }
+
+    /// <summary>The signing key, its password (never from the command line, never in a message) and the verification key.</summary>
+    private static (string?, string?, string?) Signing(PipelineScript script, Values values, IArgumentSource arguments, string source, Func<string, bool> fileExists)
+    {
+        var password = PipelineArguments.SignKeyPassword;
+        if (arguments.Get(password) is not null)
+            throw new PipelineArgumentException(password,
+                $"{password.CommandLine} is refused on the command line, where ps, shell history and CI logs show it: set {password.EnvironmentVariable} " +
+                $"(from a CI secret), or {script.Describe}.SignKeyPassword from a secret in the build script.");
+        string? KeyFile(PipelineArgument argument, string? scripted, string what)
+        {
+            if ((values.Get(argument) ?? Given(argument, scripted, script.Describe)) is not { } given) return null;
+            var path = FullPath(source, given.Value).Value;
+            return fileExists(path) ? path : throw Wrong(given, $"names no file ({path} does not exist); give {what}.");
+        }
+        var signKey = KeyFile(PipelineArguments.SignKey, script.SignKey, "the PEM file of an ECDSA P-256 private key");
+        var verifyKey = KeyFile(PipelineArguments.VerifyKey, script.VerifyKey, "the PEM file of the signer's ECDSA P-256 public key");
+        var secret = values.Get(password)?.Value ?? (string.IsNullOrEmpty(script.SignKeyPassword) ? null : script.SignKeyPassword);
+        return (signKey, secret, verifyKey);
     }
 
     private static EngineChoice EngineOf(Setting? value) => value?.Value.Trim().ToLowerInvariant() switch

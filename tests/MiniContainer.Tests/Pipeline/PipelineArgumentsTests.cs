@@ -24,6 +24,7 @@ public class PipelineArgumentsTests
         ["ca-bundle"] = "none", ["ca-file"] = "/repo/extra.pem", ["sbom"] = "false", ["source-url"] = "https://git.example.invalid/hello",
         ["binary"] = "/repo/tool", ["smoke-test"] = "false", ["smoke-test-hardened"] = "false", ["inactivity-timeout"] = "90s", ["insecure-registry"] = "registry.internal.example:5000",
         ["build-tags"] = "netgo", ["go-ldflags"] = "-X main.extra=1", ["strip-symbols"] = "false", ["variables"] = "main.version=1.2.3", ["builder-env"] = "GOEXPERIMENT=loopvar",
+        ["sign-key"] = "/repo/sign.pem", ["sign-key-password"] = "key-secret", ["verify-key"] = "/repo/sign.pub",
     };
 
     // What an argument cannot go without, given as an argument in every run of its check.
@@ -49,6 +50,13 @@ public class PipelineArgumentsTests
             var companions = Companions.GetValueOrDefault(argument.Name) ?? [];
 
             var fromEnvironment = Resolved(new(companions), new() { [argument.EnvironmentVariable] = Samples[argument.Name] });
+            if (argument.RefusedOnCommandLine)
+            {
+                // A secret: its variable sets it, the command line may not.
+                fromEnvironment.ShouldNotBe(Resolved([], []), $"{argument.EnvironmentVariable}={Samples[argument.Name]} changed nothing");
+                Should.Throw<PipelineArgumentException>(() => Resolved(new(companions) { [argument.Name] = Samples[argument.Name] }, [])).Argument.ShouldBe(argument);
+                continue;
+            }
             var fromArgument = Resolved(new(companions) { [argument.Name] = Samples[argument.Name] }, []);
 
             // A pair (user name and password) cannot resolve half given, so there the value itself is looked for.

@@ -169,4 +169,43 @@ public class PipelineSettingsResolverTests
         settings.RegistryTransport.InactivityTimeout.ShouldBe(TimeSpan.FromSeconds(7));
         settings.RegistryLogin!.Registry.ShouldBe("registry.corp:5000");
     }
+
+    [Fact]
+    public void The_sign_key_password_is_refused_on_the_command_line_without_showing_it_and_says_where_to_put_it()
+    {
+        var error = Should.Throw<PipelineArgumentException>(() =>
+            Resolve(arguments: new() { ["sign-key"] = "key.pem", ["sign-key-password"] = "pw-on-the-command-line" }, existingFiles: "/repo/key.pem"));
+
+        error.Argument.ShouldBe(PipelineArguments.SignKeyPassword);
+        error.Message.ShouldBe("--sign-key-password is refused on the command line, where ps, shell history and CI logs show it: " +
+                               "set MINICONTAINER_SIGN_KEY_PASSWORD (from a CI secret), or the build script's settings.SignKeyPassword from a secret in the build script.");
+        error.Message.ShouldNotContain("pw-on-the-command-line");
+    }
+
+    [Fact]
+    public void The_sign_key_password_comes_from_its_variable_over_the_script_and_is_never_in_the_settings_text()
+    {
+        var script = new PipelineScript { SignKey = "keys/sign.pem", SignKeyPassword = "from-script", VerifyKey = "keys/sign.pub" };
+
+        var fromScript = Resolve(script, existingFiles: ["/repo/keys/sign.pem", "/repo/keys/sign.pub"]);
+        var fromEnvironment = Resolve(script, environment: new() { ["MINICONTAINER_SIGN_KEY_PASSWORD"] = "from-env" }, existingFiles: ["/repo/keys/sign.pem", "/repo/keys/sign.pub"]);
+
+        fromScript.SignKey.ShouldBe("/repo/keys/sign.pem");
+        fromScript.VerifyKey.ShouldBe("/repo/keys/sign.pub");
+        fromScript.SignKeyPassword.ShouldBe("from-script");
+        fromEnvironment.SignKeyPassword.ShouldBe("from-env");
+        fromEnvironment.ToString().ShouldContain("sign key /repo/keys/sign.pem (password ***)");
+        fromEnvironment.ToString().ShouldNotContain("from-env");
+    }
+
+    [Theory]
+    [InlineData("sign-key", "--sign-key=missing.pem: 'missing.pem' names no file (/repo/missing.pem does not exist); give the PEM file of an ECDSA P-256 private key.")]
+    [InlineData("verify-key", "--verify-key=missing.pem: 'missing.pem' names no file (/repo/missing.pem does not exist); give the PEM file of the signer's ECDSA P-256 public key.")]
+    public void A_key_file_that_does_not_exist_names_its_argument(string argument, string message)
+    {
+        var error = Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { [argument] = "missing.pem" }));
+
+        error.Argument.Name.ShouldBe(argument);
+        error.Message.ShouldBe(message);
+    }
 }
