@@ -50,7 +50,7 @@ public static class DaemonlessComposeStep
         var configBytes = ImageConfigComposer.Compose(baseImage.Config, spec, added, created, platform);
         var config = new OciDescriptor(OciMediaTypes.ImageConfig, store.AddBytes(configBytes), configBytes.Length);
         var layers = baseImage.Layers.Concat(added.Select(a => a.Blob.Descriptor)).ToList();
-        var manifestBytes = ImageManifestJson.Write(new ImageManifest(OciMediaTypes.ImageManifest, config, layers) { Annotations = BaseAnnotations(source, baseImage) });
+        var manifestBytes = ImageManifestJson.Write(new ImageManifest(OciMediaTypes.ImageManifest, config, layers) { Annotations = BaseAnnotations(source, baseImage).SetItems(spec.Annotations) });
         var manifest = new OciDescriptor(OciMediaTypes.ImageManifest, store.AddBytes(manifestBytes), manifestBytes.Length);
         var blobs = new ComposedBlobs(manifest, config, layers);
 

@@ -13,8 +13,8 @@ namespace MiniContainer.Pipeline;
 public sealed partial class MiniContainerPipeline
 {
     /// <summary>
-    /// PublishImage: pushes each image of the list to --registry (nothing without it) with the user's credentials,
-    /// attaches its SBOM, and saves the digest in image/&lt;binary&gt;.digest. An engine's image is pushed by the engine;
+    /// PublishImage: pushes each image of the list to --registry (nothing without it) with the user's credentials, under each of its tags,
+    /// attaches its SBOM, and saves the digest in image/&lt;binary&gt;.digest and every pushed tag's in image/digests.txt. An engine's image is pushed by the engine;
     /// an OCI layout's and a multi-platform index (read back from the layout) with the registry API.
     /// </summary>
     public Task PublishImageAsync(CancellationToken cancellationToken)
@@ -31,33 +31,52 @@ public sealed partial class MiniContainerPipeline
             Docker.DockerEngine? engine = null;
             try
             {
+                var pushed = new List<string>();
                 foreach (var image in images)
                 {
-                    var request = PublishRequestFor(image);
-                    PublishedImage published;
-                    if (image.IsIndex)
+                    OciDigest? attachedTo = null;
+                    string? firstDigest = null;
+                    foreach (var tag in image.Tags)
                     {
-                        // The index's SBOMs go up with it.
-                        var index = await PublishableIndex.ReadAsync(image.Layout!, image.Tag, platform => Layout.SbomFile(image.Repository, platform), cancellationToken).ConfigureAwait(false);
-                        published = (await MultiPlatformPublishStep.RunAsync(new MultiPlatformPublishRequest(index, request) { AttachSboms = Settings.Sbom }, _logger, cancellationToken).ConfigureAwait(false)).Published;
-                    }
-                    else
-                    {
-                        if (image.InEngine)
+                        var request = PublishRequestFor(image, tag);
+                        PublishedImage published;
+                        if (image.IsIndex)
                         {
-                            engine ??= await ConnectAsync(cancellationToken).ConfigureAwait(false);
-                            var pushing = engine;
-                            published = await EngineLoss.ReportAsync(pushing, cancellationToken, () => PublishImageStep.RunAsync(pushing, image.Reference, request, _logger, cancellationToken)).ConfigureAwait(false);
+                            // The index's SBOMs go up with it (once: every tag names the same index).
+                            var index = await PublishableIndex.ReadAsync(image.Layout!, image.Tag, platform => Layout.SbomFile(image.Repository, platform), cancellationToken).ConfigureAwait(false);
+                            published = (await MultiPlatformPublishStep.RunAsync(new MultiPlatformPublishRequest(index, request) { AttachSboms = Settings.Sbom && attachedTo is null }, _logger, cancellationToken).ConfigureAwait(false)).Published;
+                            attachedTo ??= OciDigest.Parse(published.Digest);
                         }
                         else
                         {
-                            published = (await DistributionPublishStep.RunAsync(new DistributionPublishRequest(image.Layout!, request) { LayoutTag = image.Tag }, _logger, cancellationToken).ConfigureAwait(false)).Published;
+                            if (image.InEngine)
+                            {
+                                engine ??= await ConnectAsync(cancellationToken).ConfigureAwait(false);
+                                var pushing = engine;
+                                var local = $"{image.Repository}:{tag}";
+                                published = await EngineLoss.ReportAsync(pushing, cancellationToken, () => PublishImageStep.RunAsync(pushing, local, request, _logger, cancellationToken)).ConfigureAwait(false);
+                            }
+                            else
+                            {
+                                published = (await DistributionPublishStep.RunAsync(new DistributionPublishRequest(image.Layout!, request) { LayoutTag = image.Tag }, _logger, cancellationToken).ConfigureAwait(false)).Published;
+                            }
+                            // One SBOM per pushed manifest: a further tag of the same digest already has it.
+                            var sbom = Layout.SbomFile(image.Repository, Settings.Platform);
+                            if (Settings.Sbom && File.Exists(sbom) && attachedTo?.ToString() != published.Digest)
+                            {
+                                await AttachSbomAsync(sbom, published.Digest, request, _logger, cancellationToken).ConfigureAwait(false);
+                                attachedTo = OciDigest.Parse(published.Digest);
+                            }
                         }
-                        var sbom = Layout.SbomFile(image.Repository, Settings.Platform);
-                        if (Settings.Sbom && File.Exists(sbom)) await AttachSbomAsync(sbom, published.Digest, request, _logger, cancellationToken).ConfigureAwait(false);
+                        Summary.AddDigest($"{image.Repository}:{tag}", published.Reference, published.Digest);
+                        pushed.Add($"{published.Reference} {published.Digest}");
+                        firstDigest ??= published.Digest;
                     }
-                    Summary.AddDigest(image.Reference, published.Reference, published.Digest);
+                    // Each push wrote the file; the first tag's digest is the one it keeps.
+                    if (image.AdditionalTags.Count > 0)
+                        ArtifactFile.Write(Layout.DigestFile(image.Binary), ArtifactFile.DataMode, file => file.Write(System.Text.Encoding.UTF8.GetBytes(firstDigest + "\n")));
                 }
+                ArtifactFile.Write(Layout.DigestListFile, ArtifactFile.DataMode, file => file.Write(System.Text.Encoding.UTF8.GetBytes(string.Concat(pushed.Select(p => p + "\n")))));
             }
             finally
             {
@@ -66,11 +85,12 @@ public sealed partial class MiniContainerPipeline
         });
     }
 
-    private PublishRequest PublishRequestFor(ImageListEntry image) => new()
+    /// <summary>The push of one tag of an image; image/&lt;binary&gt;.digest ends up holding the first tag's digest.</summary>
+    private PublishRequest PublishRequestFor(ImageListEntry image, string tag) => new()
     {
         Registry = Settings.Registry!,
         Repository = image.Repository,
-        Tag = Settings.Tag,
+        Tag = tag,
         Credentials = Settings.RegistryUsername is { } user && Settings.RegistryPassword is { } password ? new RegistryCredentials(user, password) : null,
         Transport = Settings.RegistryTransport,
         DigestFile = Layout.DigestFile(image.Binary),

@@ -16,7 +16,6 @@ public static class PipelineArguments
     public static readonly PipelineArgument Packages = new("packages", "main packages, comma-separated (`.`, `./cmd/api`, `./cmd/...`)", "`./...` (every main package)");
     public static readonly PipelineArgument BaseImage = new("base-image", "the runtime base image, or `scratch`; without an engine also `oci:<dir>[:<tag>]` or `docker-archive:<file>`", "`alpine:3.20`");
     public static readonly PipelineArgument ImageName = new("image-name", "the image name; with several binaries the prefix of `<image>-<binary>`", "the last element of go.mod's module path");
-    public static readonly PipelineArgument ImageTag = new("image-tag", "the image tag", "`latest`");
     public static readonly PipelineArgument Registry = new("registry", "`host[:port]` to push to; PublishImage pushes only when it is given", "none: nothing is pushed");
     public static readonly PipelineArgument RegistryUsername = new("registry-username", "user name for the registry (with the password)", "`~/.docker/config.json` (credential helpers, auths)");
     public static readonly PipelineArgument RegistryPassword = new("registry-password", "password or token for the registry; never printed", "`~/.docker/config.json`");
@@ -32,10 +31,23 @@ public static class PipelineArguments
     public static readonly PipelineArgument SmokeTest = new("smoke-test", "`true` or `false`: run the SmokeTest step", "`true`");
     public static readonly PipelineArgument SmokeTestHardened = new("smoke-test-hardened", "`true` or `false`: run the smoke test as a hardened cluster runs containers (read-only root file system with a tmpfs `/tmp`, all capabilities dropped, `no-new-privileges`, the image's own user); a program that fails only so is told which restriction it needs lifted", "`true`");
     public static readonly PipelineArgument InsecureRegistry = new("insecure-registry", "registries (`host[:port]`, comma-separated) spoken to over plain HTTP although they are not on loopback; plain HTTP to any other non-loopback registry is refused", "none: plain HTTP only to loopback registries");
+    // The image's config (#18 "The image"). --image-user, not --user: NUKE would read USER from the environment.
+    public static readonly PipelineArgument Entrypoint = new("entrypoint", "the ENTRYPOINT: its words comma-separated (`/app/api,serve`) or a JSON array (`[\"/app/api\",\"serve\"]`)", "the binary, `/app/<binary>`");
+    public static readonly PipelineArgument Cmd = new("cmd", "the CMD, the default arguments after the entry point: comma-separated words or a JSON array", "none");
+    public static readonly PipelineArgument ImageEnv = new("image-env", "the image's environment, `KEY=VALUE` comma-separated (a value with a comma: the build script's `ImageEnvironment`)", "the base's");
+    public static readonly PipelineArgument ImageLabel = new("image-label", "labels of the image config, `KEY=VALUE` comma-separated, beside the `org.opencontainers.image.*` ones", "the OCI and provenance labels");
+    public static readonly PipelineArgument ImageAnnotation = new("image-annotation", "annotations of the OCI manifest (and index), `KEY=VALUE` comma-separated: images composed without an engine carry them in their layout, archive and registry push; the Docker Engine keeps no manifest annotations, so an engine's image has none (use `--image-label`)", "the base's name and digest");
+    public static readonly PipelineArgument ImageUser = new("image-user", "the user the program runs as: `uid[:gid]` (on scratch `/etc/passwd` and `/etc/group` name it), or a name the base's `/etc/passwd` has", "`65532:65532` (`nonroot`)");
+    public static readonly PipelineArgument Workdir = new("workdir", "the folder the program starts in (absolute)", "`/app`");
+    public static readonly PipelineArgument Expose = new("expose", "ports the image declares, comma-separated, `8080` or `8080/udp`", "none");
+    public static readonly PipelineArgument ImageTag = new("image-tag", "the image tags, comma-separated: each is composed and pushed; `image/<binary>.digest` holds the first tag's digest, `image/digests.txt` one `<reference> <digest>` line per pushed tag", "`latest`");
+    public static readonly PipelineArgument ExtraFiles = new("extra-files", "`<folder>[:<path in image>]`: the folder's files in one layer (as ko's `kodata/`), owned by 0:0, `0755` if executable else `0644`, the same bytes every build", "none; the path `/app/data`");
+    public static readonly PipelineArgument Tzdata = new("tzdata", "`true` or `false`: the zoneinfo database in `/usr/share/zoneinfo`, so `time.LoadLocation` works on scratch too (about 450 KB gzipped): the builder image's with an engine, this machine's without", "`true`");
+
     public static readonly PipelineArgument InactivityTimeout = new("inactivity-timeout", "how long an exchange with the Docker Engine or a registry may pass without a byte before the build stops with an error naming the endpoint: seconds (`90`) or with a unit (`90s`, `5m`)", "`2m`");
 
     public static IReadOnlyList<PipelineArgument> All { get; } =
-        [ModuleDir, Output, Engine, ImageAssembly, BuilderImage, BuilderCc, Cgo, GoArch, Platforms, CrossCc, Packages, BaseImage, ImageName, ImageTag, Registry, RegistryUsername, RegistryPassword, InsecureRegistry, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest, SmokeTestHardened, InactivityTimeout];
+        [ModuleDir, Output, Engine, ImageAssembly, BuilderImage, BuilderCc, Cgo, GoArch, Platforms, CrossCc, Packages, BaseImage, ImageName, ImageTag, Entrypoint, Cmd, ImageEnv, ImageLabel, ImageAnnotation, ImageUser, Workdir, Expose, ExtraFiles, Tzdata, Registry, RegistryUsername, RegistryPassword, InsecureRegistry, CaBundle, CaFile, Sbom, SourceUrl, Binary, SmokeTest, SmokeTestHardened, InactivityTimeout];
 
     /// <summary>The table the README shows (Markdown).</summary>
     public static string MarkdownTable() =>

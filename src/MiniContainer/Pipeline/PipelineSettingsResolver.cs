@@ -19,7 +19,7 @@ namespace MiniContainer.Pipeline;
 /// defaults. Pure apart from the functions it is given; every value is checked, and a wrong one ends
 /// in a <see cref="PipelineArgumentException"/> that names the argument.
 /// </summary>
-public static class PipelineSettingsResolver
+public static partial class PipelineSettingsResolver
 {
     /// <param name="script">What the build script set.</param>
     /// <param name="arguments">The host's arguments (null when one was not given).</param>
@@ -54,8 +54,7 @@ public static class PipelineSettingsResolver
         var image = values.Get(PipelineArguments.ImageName) ?? Given(PipelineArguments.ImageName, script.ImageName, script.Describe);
         var imageName = image?.Value ?? module?.DefaultBinaryName.ToLowerInvariant();
         if (image is not null) Check(image, () => ImageReference.Create(null, image.Value));
-        var tag = values.Get(PipelineArguments.ImageTag) ?? Given(PipelineArguments.ImageTag, script.ImageTag, script.Describe);
-        if (tag is not null) Check(tag, () => ImageReference.Create(null, "x", tag.Value));
+        var tags = TagsOf(values, script);
         var registry = values.Get(PipelineArguments.Registry) ?? Given(PipelineArguments.Registry, script.Registry, script.Describe);
         if (registry is not null) Check(registry, () => ImageReference.Create(registry.Value, "x"));
 
@@ -106,7 +105,9 @@ public static class PipelineSettingsResolver
             Packages = packages,
             BaseImage = baseImage?.Value ?? RuntimeImageSpec.DefaultBaseImage,
             Image = imageName,
-            Tag = tag?.Value ?? "latest",
+            Tags = tags,
+            ImageConfig = ImageConfigOf(values, script, null, source.Value, baseImage?.Value ?? RuntimeImageSpec.DefaultBaseImage),
+            BinaryImageConfigs = script.Binaries.Keys.ToDictionary(b => b, b => ImageConfigOf(values, script, b, source.Value, baseImage?.Value ?? RuntimeImageSpec.DefaultBaseImage), StringComparer.Ordinal),
             Registry = registry?.Value,
             RegistryUsername = username?.Value,
             RegistryPassword = password?.Value,
@@ -118,7 +119,6 @@ public static class PipelineSettingsResolver
             SmokeTestHardened = Boolean(values.Get(PipelineArguments.SmokeTestHardened)) ?? script.SmokeTestHardened ?? true,
             Variables = new Dictionary<string, string>(script.Variables, StringComparer.Ordinal),
             SmokeTests = script.SmokeTestFor,
-            ExposedPorts = script.ExposedPorts.ToList(),
             SourceUrl = (values.Get(PipelineArguments.SourceUrl) ?? Given(PipelineArguments.SourceUrl, script.SourceUrl, script.Describe))?.Value,
             InsecureRegistries = (values.GetList(PipelineArguments.InsecureRegistry) ?? GivenList(PipelineArguments.InsecureRegistry, script.InsecureRegistries, script.Describe))?.Select(r => r.Value).ToList() ?? [],
             InactivityTimeout = Duration(values.Get(PipelineArguments.InactivityTimeout) ?? Given(PipelineArguments.InactivityTimeout, script.InactivityTimeout, script.Describe)) ?? MiniContainer.InactivityTimeout.Default,

@@ -10,7 +10,8 @@ namespace MiniContainer.Tests.Pipeline;
 public partial class NukeParameterTableTests
 {
     // The settings the resolver reads as lists: NUKE passes them space-separated, so their members are string[].
-    private static readonly string[] ListSettings = ["packages", "platforms", "cross-cc", "ca-file", "insecure-registry"];
+    private static readonly string[] ListSettings = ["packages", "platforms", "cross-cc", "ca-file", "insecure-registry",
+        "image-tag", "entrypoint", "cmd", "image-env", "image-label", "image-annotation", "expose"];
 
     private sealed record NukeParameter(string File, string Type, string Member, string DashedName, bool Secret);
 

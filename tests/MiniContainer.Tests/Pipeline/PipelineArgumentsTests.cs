@@ -23,6 +23,9 @@ public class PipelineArgumentsTests
         ["image-tag"] = "1.2", ["registry"] = "127.0.0.1:5000", ["registry-username"] = "someone", ["registry-password"] = "secret",
         ["ca-bundle"] = "none", ["ca-file"] = "/repo/extra.pem", ["sbom"] = "false", ["source-url"] = "https://git.example.invalid/hello",
         ["binary"] = "/repo/tool", ["smoke-test"] = "false", ["smoke-test-hardened"] = "false", ["inactivity-timeout"] = "90s", ["insecure-registry"] = "registry.internal.example:5000",
+        ["entrypoint"] = "/app/hello,serve", ["cmd"] = "--port,8080", ["image-env"] = "GODEBUG=madvdontneed=1", ["image-label"] = "team=core",
+        ["image-annotation"] = "com.example.owner=core", ["image-user"] = "1000:1000", ["workdir"] = "/srv", ["expose"] = "8080",
+        ["extra-files"] = AppContext.BaseDirectory + ":/srv/data", ["tzdata"] = "false",
     };
 
     // What an argument cannot go without, given as an argument in every run of its check.
