@@ -48,8 +48,8 @@ public sealed partial class MiniContainerPipeline
                     if (spec.Annotations.Count > 0)
                         _logger.LogWarning("ComposeImage: {Image} is composed in the Docker Engine, which keeps no manifest annotations, so --image-annotation is not on it; " +
                                            "images composed without an engine (--engine=none) carry them, or use --image-label.", references[0]);
-                    var composed = await EngineLoss.ReportAsync(engine, cancellationToken, () =>
-                        ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, references) { Assembly = Settings.ImageAssembly }, _logger, cancellationToken)).ConfigureAwait(false);
+                    var composed = await NamingTheUserArgumentAsync(() => EngineLoss.ReportAsync(engine, cancellationToken, () =>
+                        ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, references) { Assembly = Settings.ImageAssembly }, _logger, cancellationToken))).ConfigureAwait(false);
                     Summary.AddImage(composed.Reference, composed.Sizes.Total);
                     made.Add(new ImageListEntry(name, references[0]) { AdditionalTags = Settings.Tags.Skip(1).ToList() });
                     sbom = sbom with { Base = config.BaseImage == RuntimeImageSpec.Scratch ? null : new SbomBaseImage(config.BaseImage, null) };
@@ -57,13 +57,13 @@ public sealed partial class MiniContainerPipeline
                 else
                 {
                     var outputs = Layout.OciOutputsFor(repository);
-                    var written = await DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(spec, references, outputs)
+                    var written = await NamingTheUserArgumentAsync(() => DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(spec, references, outputs)
                     {
                         SourceDirectory = Settings.Source,
                         Login = Settings.RegistryLogin,
                         Transport = Settings.RegistryTransport,
                         Platform = Settings.Platform,
-                    }, _logger, cancellationToken).ConfigureAwait(false);
+                    }, _logger, cancellationToken)).ConfigureAwait(false);
                     Summary.AddImage(written.Tags[0], written.CompressedSize);
                     made.Add(new ImageListEntry(name, references[0], outputs.LayoutDirectory) { AdditionalTags = Settings.Tags.Skip(1).ToList() });
                     sbom = sbom with { ManifestDigest = written.ManifestDigest, Base = await SbomBase.FromLayoutAsync(outputs.LayoutDirectory!, written.ManifestDigest, cancellationToken).ConfigureAwait(false) };
@@ -142,6 +142,19 @@ public sealed partial class MiniContainerPipeline
         throw new PipelineArgumentException(PipelineArguments.Tzdata,
             $"--tzdata is on (the default), but there is no zoneinfo database: neither {Layout.ZoneInfoDirectory} (CaCertificates copies the builder image's) nor this machine's {HostZoneInfoDirectory}. " +
             "Run CaCertificates with an engine, install tzdata here, or give --tzdata=false (time.LoadLocation then knows only UTC).");
+    }
+
+    /// <summary>A user name the base lacks is the setting's fault: say so with the argument's name.</summary>
+    private static async Task<T> NamingTheUserArgumentAsync<T>(Func<Task<T>> compose)
+    {
+        try
+        {
+            return await compose().ConfigureAwait(false);
+        }
+        catch (UnknownImageUserException e)
+        {
+            throw new PipelineArgumentException(PipelineArguments.ImageUser, $"{PipelineArguments.ImageUser.CommandLine}={e.User}: {e.Message}");
+        }
     }
 
     private const string HostZoneInfoDirectory = "/usr/share/zoneinfo";

@@ -170,3 +170,44 @@ public class ImageConfigSettingsTests
         Refused(script: script).ShouldStartWith("the build script's settings.Binaries[\"api\"] (--image-user): 'not a user' is not a user");
     }
 }
+
+public class ImageListTagsTests
+{
+    [Fact]
+    public void An_image_with_several_tags_is_one_line_that_reads_back_with_its_first_tag_as_the_reference()
+    {
+        var entry = new ImageListEntry("api", "127.0.0.1:5000/team/api:1.2.3", "/out/oci/my layout") { AdditionalTags = ["latest", "1.2"] };
+
+        entry.ToLine().ShouldBe("api 127.0.0.1:5000/team/api:1.2.3,latest,1.2 oci:/out/oci/my layout");
+        var read = ImageListEntry.Parse(entry.ToLine());
+        read.Reference.ShouldBe("127.0.0.1:5000/team/api:1.2.3");
+        read.Tags.ShouldBe(["1.2.3", "latest", "1.2"]);
+        read.Repository.ShouldBe("127.0.0.1:5000/team/api");
+        read.Layout.ShouldBe("/out/oci/my layout");
+        ImageListEntry.Parse("hello hello:dev").Tags.ShouldBe(["dev"]);
+    }
+}
+
+public class BaseImageUserTests
+{
+    private const string Passwd = "root:x:0:0:root:/root:/bin/sh\nwww-data:x:82:82:Linux User,,,:/home/www-data:/sbin/nologin\n";
+
+    [Fact]
+    public void A_name_the_base_has_passes_and_one_it_lacks_is_named_with_those_it_has()
+    {
+        BaseImageUser.Check("www-data", Passwd, "alpine:3.20");
+        BaseImageUser.Check("www-data:82", Passwd, "alpine:3.20");
+        var error = Should.Throw<UnknownImageUserException>(() => BaseImageUser.Check("nginx", Passwd, "alpine:3.20"));
+        error.Message.ShouldBe("The user 'nginx' is not in the /etc/passwd of the base image alpine:3.20 (it names root, www-data): give a uid[:gid] in numbers (such as 65532:65532), or a user the base has.");
+        Should.Throw<UnknownImageUserException>(() => BaseImageUser.Check("nginx", null, "busybox")).Message.ShouldContain("(it has none)");
+    }
+
+    [Fact]
+    public void Only_a_name_needs_the_bases_passwd()
+    {
+        BaseImageUser.IsName("65532:65532").ShouldBeFalse();
+        BaseImageUser.IsName("1000:staff").ShouldBeFalse();
+        BaseImageUser.IsName("www-data").ShouldBeTrue();
+        BaseImageUser.IsName(null).ShouldBeFalse();
+    }
+}

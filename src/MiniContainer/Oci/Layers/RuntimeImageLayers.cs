@@ -22,6 +22,8 @@ public static class RuntimeImageLayers
         layers.AddRange(SupportLayers(spec).Select(l => l.Content));
 
         var app = new LayerContent().WithDirectory(RuntimeImageSpec.AppDirectory);
+        // As the Dockerfile's WORKDIR makes it: a program may rely on starting in a folder that exists.
+        if (spec.WorkingDirectory != RuntimeImageSpec.AppDirectory && spec.WorkingDirectory != "/") app = app.WithDirectory(spec.WorkingDirectory);
         foreach (var binary in spec.Binaries.OrderBy(b => b.Name, StringComparer.Ordinal))
             app = app.WithFile(binary.ImagePath, binary.HostPath, LayerContent.ExecutableMode);
         layers.Add(app.DescribedAs($"COPY {ImageContextLayout.AppFolder}/ {RuntimeImageSpec.AppDirectory}/"));
