@@ -49,12 +49,13 @@ public sealed class LoadedImageTests(ITestOutputHelper output) : IAsyncLifetime
         loaded.Assembly.ShouldBe(ImageAssembly.Load);
         loaded.UpToDate.ShouldBeFalse();
         loaded.Id.ShouldBe(daemonless.ConfigDigest.ToString());
-        run.OutputText.ShouldContain("user uid 65532");
+        run.OutputText.ShouldContain("user nonroot");
         var inspected = await _engine.Client.Images.InspectImageAsync(loaded.Reference);
         inspected.Created.ShouldBe(Created.UtcDateTime);
         inspected.Config!.WorkingDir.ShouldBe("/app");
         inspected.Config.Labels![OciLabels.Title].ShouldBe("hello");
-        loaded.Sizes.Total.ShouldBe(new FileInfo(ImageBinaries.Hello).Length);
+        // The binary and scratch's /etc/passwd and /etc/group.
+        loaded.Sizes.Total.ShouldBe(new FileInfo(ImageBinaries.Hello).Length + MiniContainer.Oci.Layers.ScratchSystemFiles.For(RuntimeImageSpec.DefaultUser).Entries.Sum(e => e.Content?.Length ?? 0));
         Directory.EnumerateFileSystemEntries(Path.Combine(_store.Root, "tmp")).ShouldBeEmpty("the layer and archive written for the load are removed");
     }
 
@@ -132,6 +133,6 @@ public sealed class LoadedImageTests(ITestOutputHelper output) : IAsyncLifetime
         loaded.Assembly.ShouldBe(ImageAssembly.Load);
         built.Id.ShouldNotBe(loaded.Id, "the engine's build stamps its own times");
         built.Sizes.Total.ShouldBe(loaded.Sizes.Total);
-        (await SmokeTestStep.RunAsync(_engine, built.Reference, SmokeTestSpec.OneShot("user uid 65532", "--version"), _logger)).OutputText.ShouldContain("hello dev");
+        (await SmokeTestStep.RunAsync(_engine, built.Reference, SmokeTestSpec.OneShot("user nonroot", "--version"), _logger)).OutputText.ShouldContain("hello dev");
     }
 }
