@@ -56,7 +56,9 @@ public sealed class ImageConfigRecipeTests(RegistryFixture registry) : IClassFix
                 greet.RootElement.GetProperty("Labels").TryGetProperty("role", out _).ShouldBeFalse("Binaries[\"clock\"] is clock's alone");
             }
 
-            // The zoneinfo database on scratch: clock's own zone works, as its image says in its CMD.
+            // The zoneinfo database on scratch, the builder image's: clock's own zone works, as its image says in its CMD.
+            run.StandardOutput.ShouldContain($"the zoneinfo database of {TestBed.BuilderImage} staged in");
+            File.Exists(Path.Combine(repository.Artifacts, "image", "zoneinfo", "Europe", "Paris")).ShouldBeTrue();
             var clockRun = Docker("run", "--rm", "--network", "none", references[0]);
             clockRun.ShouldContain("Europe/Paris: ");
             clockRun.ShouldNotContain("zone error");
