@@ -82,7 +82,7 @@ public sealed class ImageConfigRecipeTests(RegistryFixture registry) : IClassFix
     }
 
     [Fact]
-    public void Without_an_engine_the_layout_has_the_annotations_user_and_zones_and_the_extra_files_layer_is_the_same_every_build()
+    public void Without_an_engine_the_layout_and_both_pushed_tags_have_the_annotations_user_and_zones_and_the_extra_files_layer_is_the_same_every_build()
     {
         using var repository = ConsumerRepository.CopyOf("hello");
         var files = Directory.CreateDirectory(Path.Combine(repository.Directory, "static"));
@@ -91,13 +91,22 @@ public sealed class ImageConfigRecipeTests(RegistryFixture registry) : IClassFix
         Directory.CreateDirectory(Path.Combine(files.FullName, "bin"));
         File.WriteAllText(Path.Combine(files.FullName, "bin", "run.sh"), "#!/bin/sh\n");
         File.SetUnixFileMode(Path.Combine(files.FullName, "bin", "run.sh"), (UnixFileMode)Convert.ToInt32("750", 8));
+        var repositoryName = $"hello-cfg-{ImageCleanup.RunId}";
         string[] arguments = ["ComposeImage", "--engine=none", "--base-image=scratch", "--extra-files=static:/srv/static", "--image-annotation=com.example.team=core",
-            "--image-user=1000:1000", "--cmd=-version", "--image-tag=cfg"];
-        var layout = Path.Combine(repository.Artifacts, "oci", "hello");
+            "--image-user=1000:1000", "--cmd=-version", "--image-tag=cfg", $"--image-name={repositoryName}"];
+        var layout = Path.Combine(repository.Artifacts, "oci", repositoryName);
 
-        var run = repository.BuildSh(null, arguments);
+        var run = repository.BuildSh(Credentials, ["Publish", .. arguments[1..].Where(a => !a.StartsWith("--image-tag=", StringComparison.Ordinal)), "--image-tag=cfg,cfg-again", $"--registry={registry.Address}"]);
 
         run.ExitCode.ShouldBe(0, run.Output);
+        // Both tags pushed from the layout, with the manifest's annotations.
+        var digest = File.ReadAllText(Path.Combine(repository.Artifacts, "image", "hello.digest")).Trim();
+        registry.DigestBySkopeo(repositoryName, "cfg").ShouldBe(digest);
+        registry.DigestBySkopeo(repositoryName, "cfg-again").ShouldBe(digest);
+        using (var pushed = JsonDocument.Parse(Skopeo("inspect", "--raw", "--tls-verify=false", "--creds", $"{RegistryFixture.Username}:{RegistryFixture.Password}", $"docker://{registry.Address}/{repositoryName}:cfg-again")))
+            pushed.RootElement.GetProperty("annotations").GetProperty("com.example.team").GetString().ShouldBe("core");
+        File.ReadAllLines(Path.Combine(repository.Artifacts, "image", "digests.txt"))
+            .ShouldBe([$"{registry.Address}/{repositoryName}:cfg {digest}", $"{registry.Address}/{repositoryName}:cfg-again {digest}"]);
         using (var config = JsonDocument.Parse(Skopeo("inspect", "--config", $"oci:{layout}:cfg")))
         {
             var inner = config.RootElement.GetProperty("config");
