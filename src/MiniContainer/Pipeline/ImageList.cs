@@ -2,7 +2,7 @@ namespace MiniContainer.Pipeline;
 
 /// <summary>
 /// The images ComposeImage made, one line each in &lt;output&gt;/image/images.txt, so SmokeTest and
-/// PublishImage can run alone in a later build: "binary reference" for an image in the engine, plus
+/// PublishImage can run alone in a later build: "binary repository:tag[,tag...]" for an image in the engine, plus
 /// "oci:&lt;layout&gt;" for one written without an engine, or "index:&lt;layout&gt;" for a multi-platform index.
 /// </summary>
 public static class ImageList

@@ -140,6 +140,6 @@ public sealed record PipelineSettings
     }
 
     public override string ToString() =>
-        $"module {Source}, output {Output}, engine {Engine}, platforms {(Platforms.Count == 0 ? Platform.ToString() : string.Join(",", Platforms))}, sbom {Sbom}, builder {BuilderImage ?? "(default)"}, base {BaseImage}, image {Image}:{Tag}, " +
+        $"module {Source}, output {Output}, engine {Engine}, platforms {(Platforms.Count == 0 ? Platform.ToString() : string.Join(",", Platforms))}, sbom {Sbom}, builder {BuilderImage ?? "(default)"}, base {BaseImage}, image {Image}:{string.Join(",", Tags)}, " +
         $"registry {Registry ?? "(none)"}, user {RegistryUsername ?? "(config)"}, password {(RegistryPassword is null ? "(config)" : "***")}";
 }
