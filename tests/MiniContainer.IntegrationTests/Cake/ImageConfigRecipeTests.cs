@@ -25,19 +25,22 @@ public sealed class ImageConfigRecipeTests(RegistryFixture registry) : IClassFix
     {
         using var repository = ConsumerRepository.CopyOf("multi-cmd");
         var script = Path.Combine(repository.Directory, "build.cake");
-        File.WriteAllText(script, File.ReadAllText(script).Replace("// Our own gate before anything is built", """
+        var greeter = $"greeter-{ImageCleanup.RunId}";
+        File.WriteAllText(script, File.ReadAllText(script).Replace("// Our own gate before anything is built", $$"""
             MiniContainer.Settings.Binaries["clock"] = new() { Command = { "-zone=Europe/Paris" }, User = "1000:1000", Labels = { ["role"] = "clock" } };
+            MiniContainer.Settings.Binaries["greet"] = new() { ImageName = "{{greeter}}" };
             MiniContainer.Settings.SmokeTests["clock"] = new SmokeTestSettings { ExpectedOutput = "Europe/Paris: " };
             // Our own gate before anything is built
             """));
         var (first, second) = ($"cfg-{ImageCleanup.RunId}", $"cfg-{ImageCleanup.RunId}-b");
-        string[] references = [$"multi-cmd-clock:{first}", $"multi-cmd-clock:{second}", $"multi-cmd-greet:{first}", $"multi-cmd-greet:{second}"];
+        string[] references = [$"multi-cmd-clock:{first}", $"multi-cmd-clock:{second}", $"{greeter}:{first}", $"{greeter}:{second}"];
         try
         {
             var run = repository.BuildSh(Credentials, "Publish", "--engine=docker", $"--builder-image={TestBed.BuilderImage}", $"--image-tag={first},{second}",
-                "--image-env=APP_MODE=test", "--image-label=team=core", "--expose=8080", "--workdir=/srv", $"--registry={registry.Address}");
+                "--image-env=APP_MODE=test", "--image-label=team=core", "--expose=8080", "--workdir=/srv", "--image-annotation=com.example.team=core", $"--registry={registry.Address}");
 
             run.ExitCode.ShouldBe(0, run.Output);
+            run.StandardOutput.ShouldContain("is composed in the Docker Engine, which keeps no manifest annotations, so --image-annotation is not on it");
             using (var clock = JsonDocument.Parse(Docker("image", "inspect", "--format", "{{json .Config}}", references[0])))
             {
                 var config = clock.RootElement;
@@ -73,7 +76,7 @@ public sealed class ImageConfigRecipeTests(RegistryFixture registry) : IClassFix
             pushed.Length.ShouldBe(4, string.Join("\n", pushed));
             pushed.ShouldContain($"{registry.Address}/multi-cmd-clock:{first} {digest}");
             pushed.ShouldContain($"{registry.Address}/multi-cmd-clock:{second} {digest}");
-            pushed.ShouldContain($"{registry.Address}/multi-cmd-greet:{second} {registry.DigestBySkopeo("multi-cmd-greet", second)}");
+            pushed.ShouldContain($"{registry.Address}/{greeter}:{second} {registry.DigestBySkopeo(greeter, second)}");
         }
         finally
         {
