@@ -53,15 +53,23 @@ public sealed partial class MiniContainerPipeline
         var image = Settings.EffectiveBuilderImage;
         var spec = new Docker.ContainerSpec { Image = image, Command = ["true"], Step = CaCertificatesStep.StepName, NetworkMode = "none" };
         bool copied;
-        await using (var container = await new Docker.ContainerRunner(engine).CreateAsync(spec, cancellationToken).ConfigureAwait(false))
+        try
+        {
+            await using var container = await new Docker.ContainerRunner(engine).CreateAsync(spec, cancellationToken).ConfigureAwait(false);
             copied = await new Docker.ContainerFiles(engine).CopyTreeOutAsync(container, Images.RuntimeImageSpec.ZoneInfoImagePath, Layout.ZoneInfoDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Docker.DockerImageMissingException) when (Settings.CaBundleSource != CaBundleSource.BuilderImage)
+        {
+            // Nothing else of this step needs the builder, which GoRestore makes: this machine's zoneinfo does as well.
+            copied = false;
+        }
         if (copied)
         {
             _logger.LogInformation("CaCertificates: the zoneinfo database of {Image} staged in {Folder} for --tzdata", image, Layout.ZoneInfoDirectory);
             return;
         }
         DeleteStagedZoneInfo();
-        _logger.LogInformation("CaCertificates: {Image} has no {Path}, so --tzdata takes this machine's", image, Images.RuntimeImageSpec.ZoneInfoImagePath);
+        _logger.LogInformation("CaCertificates: {Image} has no {Path} (or is not in the engine yet), so --tzdata takes this machine's", image, Images.RuntimeImageSpec.ZoneInfoImagePath);
     }
 
     private void DeleteStagedZoneInfo()
