@@ -14,8 +14,40 @@ public interface IHazImage : INukeBuild
     [Parameter("The image name; with several binaries the prefix of <image>-<binary> - default: the last element of go.mod's module path")]
     string ImageName => TryGetValue(() => ImageName);
 
-    [Parameter("The image tag - default: latest")]
-    string ImageTag => TryGetValue(() => ImageTag);
+    [Parameter("The image tags: each is composed and pushed; image/<binary>.digest holds the first's digest, image/digests.txt every pushed tag's - default: latest")]
+    string[] ImageTag => TryGetValue(() => ImageTag);
+
+    // The image's config (#18 "The image"); ImageUser, not User: NUKE would read USER from the environment.
+
+    [Parameter("The ENTRYPOINT's words (or one JSON array) - default: the binary, /app/<binary>")]
+    string[] Entrypoint => TryGetValue(() => Entrypoint);
+
+    [Parameter("The CMD: the default arguments after the entry point (words, or one JSON array)")]
+    string[] Cmd => TryGetValue(() => Cmd);
+
+    [Parameter("The image's environment, KEY=VALUE each")]
+    string[] ImageEnv => TryGetValue(() => ImageEnv);
+
+    [Parameter("Labels of the image config, KEY=VALUE each")]
+    string[] ImageLabel => TryGetValue(() => ImageLabel);
+
+    [Parameter("Annotations of the OCI manifest (and index) of images composed without an engine, KEY=VALUE each; an engine keeps none")]
+    string[] ImageAnnotation => TryGetValue(() => ImageAnnotation);
+
+    [Parameter("The user the program runs as: uid[:gid], or a name the base's /etc/passwd has - default: 65532:65532 (nonroot)")]
+    string ImageUser => TryGetValue(() => ImageUser);
+
+    [Parameter("The folder the program starts in - default: /app")]
+    string Workdir => TryGetValue(() => Workdir);
+
+    [Parameter("Ports the image declares, 8080 or 8080/udp")]
+    string[] Expose => TryGetValue(() => Expose);
+
+    [Parameter("<folder>[:<path in image>]: the folder's files in one deterministic layer - default path: /app/data")]
+    string ExtraFiles => TryGetValue(() => ExtraFiles);
+
+    [Parameter("The zoneinfo database in /usr/share/zoneinfo (time.LoadLocation on scratch) - default: true")]
+    bool? Tzdata => TryGetValue<bool?>(() => Tzdata);
 
     [Parameter("The CA bundle the image trusts: builder, host, none, or a PEM file - default: builder with an engine, host without")]
     string CaBundle => TryGetValue(() => CaBundle);

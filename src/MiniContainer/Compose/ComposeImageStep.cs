@@ -18,6 +18,7 @@ public static class ComposeImageStep
     /// <exception cref="InvalidImageReferenceException">A tag or the base image name is not valid.</exception>
     /// <exception cref="BaseImageUnavailableException">The base image is neither local nor pullable.</exception>
     /// <exception cref="ImageBuildFailedException">The engine failed the build for another reason.</exception>
+    /// <exception cref="UnknownImageUserException">The user is a name the base's /etc/passwd lacks.</exception>
     public static async Task<ComposedEngineImage> RunAsync(DockerEngine engine, ComposeImageRequest request, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         logger ??= NullLogger.Instance;
@@ -29,6 +30,8 @@ public static class ComposeImageStep
         var baseImage = spec.IsScratch ? new BaseInEngine("scratch", 0) : await BaseInEngineOrNullAsync(engine, spec.BaseImage, cancellationToken).ConfigureAwait(false);
         var baseWasLocal = baseImage is not null;
         if (!baseWasLocal) logger.LogInformation("Image: base {Base} is not in the engine; the engine will try to pull it", spec.BaseImage);
+        if (baseWasLocal && !spec.IsScratch && BaseImageUser.IsName(spec.User))
+            BaseImageUser.Check(spec.User!, await BasePasswdAsync(engine, spec.BaseImage, cancellationToken).ConfigureAwait(false), spec.BaseImage);
 
         if (ImageAssemblyChoice.Choose(request.Assembly, spec, baseWasLocal) == ImageAssembly.Load)
         {
@@ -97,6 +100,27 @@ public static class ComposeImageStep
         var tagNames = tags.Select(t => t.ToString()).ToList();
         logger.LogInformation("Image: {Tags} ({Id}) from {Base}: {Sizes}", string.Join(", ", tagNames), ShortId(id), spec.BaseImage, sizes);
         return new ComposedEngineImage(id, tagNames, sizes, dockerfile);
+    }
+
+    /// <summary>The base's /etc/passwd, read from a container created (never started) from it; null when it has none.</summary>
+    private static async Task<string?> BasePasswdAsync(DockerEngine engine, string baseImage, CancellationToken cancellationToken)
+    {
+        var temporary = Path.Combine(Path.GetTempPath(), $"minicontainer-passwd-{Guid.NewGuid():N}");
+        try
+        {
+            var spec = new ContainerSpec { Image = baseImage, Command = ["true"], Step = "image", NetworkMode = "none" };
+            await using (var container = await new ContainerRunner(engine).CreateAsync(spec, cancellationToken).ConfigureAwait(false))
+                await new ContainerFiles(engine).CopyFileOutAsync(container, "/etc/passwd", temporary, ArtifactFile.DataMode, cancellationToken).ConfigureAwait(false);
+            return await File.ReadAllTextAsync(temporary, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MiniContainerException) when (!File.Exists(temporary))
+        {
+            return null;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     private static DateTimeOffset? CreatedFromLabel(RuntimeImageSpec spec) =>

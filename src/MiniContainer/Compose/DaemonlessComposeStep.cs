@@ -29,6 +29,7 @@ public static class DaemonlessComposeStep
     /// <exception cref="PlatformNotFoundException">The base has no image for the platform.</exception>
     /// <exception cref="RegistryRequestException">Pulling a registry base failed.</exception>
     /// <exception cref="DigestMismatchException">A base blob is not what its digest says.</exception>
+    /// <exception cref="UnknownImageUserException">The user is a name the base's /etc/passwd lacks.</exception>
     public static Task<DaemonlessImage> RunAsync(DaemonlessComposeRequest request, ILogger? logger = null, CancellationToken cancellationToken = default) =>
         RunAsync(request, null, logger, cancellationToken);
 
@@ -45,12 +46,14 @@ public static class DaemonlessComposeStep
         var store = request.BlobCache ?? BlobStore.Default();
 
         var (baseImage, downloads) = await BaseImageResolver.ResolveAsync(source, platform, store, request, registryFactory, logger, cancellationToken).ConfigureAwait(false);
+        if (BaseImageUser.IsName(spec.User) && source is not BaseImageSource.Scratch)
+            BaseImageUser.Check(spec.User!, await BaseLayerFiles.ReadTextAsync(store, baseImage.Layers, "/etc/passwd", cancellationToken).ConfigureAwait(false), baseImage.Name);
 
         var added = RuntimeImageLayers.For(spec).Select(layer => new AddedLayer(store.AddLayer(layer, created), layer.CreatedBy)).ToList();
         var configBytes = ImageConfigComposer.Compose(baseImage.Config, spec, added, created, platform);
         var config = new OciDescriptor(OciMediaTypes.ImageConfig, store.AddBytes(configBytes), configBytes.Length);
         var layers = baseImage.Layers.Concat(added.Select(a => a.Blob.Descriptor)).ToList();
-        var manifestBytes = ImageManifestJson.Write(new ImageManifest(OciMediaTypes.ImageManifest, config, layers) { Annotations = BaseAnnotations(source, baseImage) });
+        var manifestBytes = ImageManifestJson.Write(new ImageManifest(OciMediaTypes.ImageManifest, config, layers) { Annotations = BaseAnnotations(source, baseImage).SetItems(spec.Annotations) });
         var manifest = new OciDescriptor(OciMediaTypes.ImageManifest, store.AddBytes(manifestBytes), manifestBytes.Length);
         var blobs = new ComposedBlobs(manifest, config, layers);
 

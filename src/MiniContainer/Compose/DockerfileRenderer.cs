@@ -28,7 +28,11 @@ public static class DockerfileRenderer
             text.Append("COPY ").Append(ImageContextLayout.CaBundle).Append(' ').Append(RuntimeImageSpec.CaBundleImagePath).Append('\n');
         }
 
-        text.Append("WORKDIR ").Append(RuntimeImageSpec.AppDirectory).Append('\n');
+        // Scratch's system files, the zoneinfo database, the extra files: one folder of the context each, modes from its tar.
+        foreach (var (folder, _) in Oci.Layers.RuntimeImageLayers.SupportLayers(spec))
+            text.Append("COPY ").Append(folder).Append("/ /\n");
+
+        text.Append("WORKDIR ").Append(spec.WorkingDirectory).Append('\n');
         // One COPY of the folder: one layer for all binaries; modes (0755) come from the context tar.
         text.Append("COPY ").Append(ImageContextLayout.AppFolder).Append("/ ").Append(RuntimeImageSpec.AppDirectory).Append("/\n");
 

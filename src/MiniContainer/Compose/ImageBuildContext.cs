@@ -6,7 +6,7 @@ using MiniContainer.Images;
 namespace MiniContainer.Compose;
 
 /// <summary>
-/// The build context: only the Dockerfile, the binaries and the CA bundle, in a fixed order with
+/// The build context: only the Dockerfile, the binaries, the CA bundle and the support layers' files, in a fixed order with
 /// fixed times and owners, so the same inputs give the same bytes and reuse the engine's cache.
 /// </summary>
 public static class ImageBuildContext
@@ -23,6 +23,12 @@ public static class ImageBuildContext
         // (the legacy builder has no COPY --chmod).
         foreach (var binary in spec.Binaries.OrderBy(b => b.Name, StringComparer.Ordinal))
             DeterministicTar.WriteFile(writer, binary.HostPath, ImageContextLayout.Binary(binary), DeterministicTar.ExecutableMode);
+
+        foreach (var (folder, content) in Oci.Layers.RuntimeImageLayers.SupportLayers(spec))
+        {
+            writer.WriteEntry(DeterministicTar.NewEntry(TarEntryType.Directory, folder + "/", DeterministicTar.DirectoryMode));
+            Oci.Layers.LayerWriter.WriteEntries(writer, content, DeterministicTar.FixedTime, folder);
+        }
 
         if (spec.CaBundleFile is not null)
         {

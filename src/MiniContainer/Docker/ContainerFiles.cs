@@ -71,4 +71,70 @@ public sealed class ContainerFiles(DockerEngine engine)
         }
         throw new MiniContainerException($"The container's {containerPath} is not a regular file.");
     }
+
+    /// <summary>
+    /// Copies the folder <paramref name="containerPath"/> out of the container into <paramref name="hostDirectory"/> (replaced whole):
+    /// folders, regular files (0644, or 0755 when executable) and links whose target stays inside the folder; anything else
+    /// (devices, setuid bits, links leading out) stays in the container. Returns false when the container has no such folder.
+    /// </summary>
+    public async Task<bool> CopyTreeOutAsync(RunningContainer container, string containerPath, string hostDirectory, CancellationToken cancellationToken)
+    {
+        await using var buffered = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        var found = await engine.StreamAsync("copy out of container " + container.Id[..12], async (client, guard, ct) =>
+        {
+            ContainerArchiveResponse response;
+            try
+            {
+                response = await client.Containers.GetArchiveFromContainerAsync(
+                    container.Id, new ContainerPathStatParameters { Path = containerPath }, false, ct).ConfigureAwait(false);
+            }
+            catch (global::Docker.DotNet.DockerContainerNotFoundException)
+            {
+                return false;
+            }
+            await using (var stream = new ActivityStream(response.Stream ?? throw new MiniContainerException($"The engine sent no archive for {containerPath}."), guard.Saw))
+                await stream.CopyToAsync(buffered, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        if (!found) return false;
+
+        buffered.Position = 0;
+        var staging = hostDirectory.TrimEnd(Path.DirectorySeparatorChar) + ".partial";
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
+        var root = Path.GetFullPath(staging);
+        using (var reader = new TarReader(buffered))
+        {
+            while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
+            {
+                // The archive's entries start with the folder's own name ("zoneinfo/Europe/Paris").
+                var slash = entry.Name.IndexOf('/');
+                var relative = slash < 0 ? "" : entry.Name[(slash + 1)..].TrimEnd('/');
+                if (relative.Length == 0) continue;
+                var target = Path.GetFullPath(Path.Combine(root, relative));
+                if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
+                switch (entry.EntryType)
+                {
+                    case TarEntryType.Directory:
+                        Directory.CreateDirectory(target);
+                        break;
+                    case TarEntryType.RegularFile or TarEntryType.V7RegularFile when entry.DataStream is { } data:
+                        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                        var executable = (entry.Mode & UnixFileMode.UserExecute) != 0;
+                        await using (var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write))
+                            await data.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, executable ? (UnixFileMode)0b111_101_101 : ArtifactFile.DataMode);
+                        break;
+                    case TarEntryType.SymbolicLink when !Path.IsPathRooted(entry.LinkName)
+                        && Path.GetFullPath(Path.Combine(Path.GetDirectoryName(target)!, entry.LinkName)).StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal):
+                        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                        File.CreateSymbolicLink(target, entry.LinkName);
+                        break;
+                }
+            }
+        }
+        if (Directory.Exists(hostDirectory)) Directory.Delete(hostDirectory, recursive: true);
+        Directory.Move(staging, hostDirectory);
+        return true;
+    }
 }

@@ -20,6 +20,12 @@ public sealed record RuntimeImageSpec
 
     public const string CaBundleImagePath = "/etc/ssl/certs/ca-certificates.crt";
 
+    /// <summary>Where Go's time package (and every libc) looks for the zoneinfo database first.</summary>
+    public const string ZoneInfoImagePath = "/usr/share/zoneinfo";
+
+    /// <summary>Where --extra-files puts a folder's files unless told otherwise: beside the binaries, under the default working directory.</summary>
+    public const string DefaultExtraFilesImagePath = "/app/data";
+
     public string BaseImage { get; init; } = DefaultBaseImage;
 
     public IReadOnlyList<ImageBinary> Binaries { get; init; } = [];
@@ -38,6 +44,18 @@ public sealed record RuntimeImageSpec
     public IReadOnlyList<ExposedPort> ExposedPorts { get; init; } = [];
 
     public ImmutableSortedDictionary<string, string> Labels { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>WORKDIR: the folder the program starts in (default <see cref="AppDirectory"/>, where the binaries are).</summary>
+    public string WorkingDirectory { get; init; } = AppDirectory;
+
+    /// <summary>Annotations of the OCI manifest (daemonless images: their layout, archive and registry push); an engine keeps none.</summary>
+    public ImmutableSortedDictionary<string, string> Annotations { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>A host folder whose files go into the image in one layer (as ko's kodata/); null for none.</summary>
+    public ExtraFiles? ExtraFiles { get; init; }
+
+    /// <summary>A host copy of the zoneinfo database, put at <see cref="ZoneInfoImagePath"/>; null for none (time.LoadLocation then knows only UTC).</summary>
+    public string? TimeZoneDatabase { get; init; }
 
     /// <summary>A staged PEM bundle (see CaCertificatesStep) copied to <see cref="CaBundleImagePath"/>; null for none.</summary>
     public string? CaBundleFile { get; init; }
@@ -77,6 +95,16 @@ public sealed record RuntimeImageSpec
     public RuntimeImageSpec WithLabel(string name, string value) => this with { Labels = Labels.SetItem(name, value) };
 
     public RuntimeImageSpec WithLabels(IEnumerable<KeyValuePair<string, string>> labels) => this with { Labels = Labels.SetItems(labels) };
+
+    public RuntimeImageSpec WithWorkingDirectory(string directory) => this with { WorkingDirectory = directory };
+
+    public RuntimeImageSpec WithEnvironment(IEnumerable<KeyValuePair<string, string>> variables) => this with { Environment = Environment.SetItems(variables) };
+
+    public RuntimeImageSpec WithAnnotations(IEnumerable<KeyValuePair<string, string>> annotations) => this with { Annotations = Annotations.SetItems(annotations) };
+
+    public RuntimeImageSpec WithExtraFiles(string hostDirectory, string imagePath = DefaultExtraFilesImagePath) => this with { ExtraFiles = new ExtraFiles(hostDirectory, imagePath) };
+
+    public RuntimeImageSpec WithTimeZoneDatabase(string? hostDirectory) => this with { TimeZoneDatabase = hostDirectory };
 
     public RuntimeImageSpec WithCaBundle(string? stagedBundleFile) => this with { CaBundleFile = stagedBundleFile };
 

@@ -27,6 +27,12 @@ public sealed record ArtifactLayout(string Root)
     /// <summary>Where PublishImage saves the pushed digest of a binary's image (or of the multi-platform index, by image name).</summary>
     public string DigestFile(string binary) => Path.Combine(ImageDirectory, $"{binary}.digest");
 
+    /// <summary>Every tag PublishImage pushed, one "&lt;registry&gt;/&lt;repository&gt;:&lt;tag&gt; &lt;digest&gt;" line each (see <see cref="PushedDigests"/>).</summary>
+    public string DigestListFile => Path.Combine(ImageDirectory, "digests.txt");
+
+    /// <summary>The zoneinfo database CaCertificates copies out of the builder image for --tzdata.</summary>
+    public string ZoneInfoDirectory => Path.Combine(ImageDirectory, "zoneinfo");
+
     /// <summary>An image written without an engine: <c>oci/&lt;repository&gt;</c> and <c>&lt;repository&gt;.docker.tar</c>.</summary>
     public OciOutputs OciOutputsFor(string repository) => OciOutputs.Under(Root, repository);
 

@@ -2,7 +2,7 @@ namespace MiniContainer.Pipeline;
 
 /// <summary>
 /// The images ComposeImage made, one line each in &lt;output&gt;/image/images.txt, so SmokeTest and
-/// PublishImage can run alone in a later build: "binary reference" for an image in the engine, plus
+/// PublishImage can run alone in a later build: "binary repository:tag[,tag...]" for an image in the engine, plus
 /// "oci:&lt;layout&gt;" for one written without an engine, or "index:&lt;layout&gt;" for a multi-platform index.
 /// </summary>
 public static class ImageList
@@ -24,9 +24,17 @@ public static class ImageList
     }
 }
 
-/// <summary>An image ComposeImage made: in the engine (no layout), in an OCI layout, or an index over several platforms in a layout.</summary>
+/// <summary>
+/// An image ComposeImage made: in the engine (no layout), in an OCI layout, or an index over several platforms in a layout.
+/// <see cref="Reference"/> names it by its first tag; <see cref="AdditionalTags"/> are the others it carries (--image-tag=a,b).
+/// </summary>
 public sealed record ImageListEntry(string Binary, string Reference, string? Layout = null, bool IsIndex = false)
 {
+    public IReadOnlyList<string> AdditionalTags { get; init; } = [];
+
+    /// <summary>Every tag, the first one first.</summary>
+    public IReadOnlyList<string> Tags => [Tag, .. AdditionalTags];
+
     public bool InEngine => Layout is null;
 
     /// <summary>The reference without its tag.</summary>
@@ -34,7 +42,12 @@ public sealed record ImageListEntry(string Binary, string Reference, string? Lay
 
     public string Tag => Reference[(Reference.LastIndexOf(':') + 1)..];
 
-    public string ToLine() => Layout is null ? $"{Binary} {Reference}" : $"{Binary} {Reference} {(IsIndex ? "index" : "oci")}:{Layout}";
+    /// <summary>"binary repository:tag[,tag...] [oci:|index:layout]": the layout last, as a path may hold spaces.</summary>
+    public string ToLine()
+    {
+        var references = string.Join(",", [Reference, .. AdditionalTags]);
+        return Layout is null ? $"{Binary} {references}" : $"{Binary} {references} {(IsIndex ? "index" : "oci")}:{Layout}";
+    }
 
     /// <exception cref="MiniContainerException">The line is not one this list writes.</exception>
     public static ImageListEntry Parse(string line)
@@ -42,9 +55,13 @@ public sealed record ImageListEntry(string Binary, string Reference, string? Lay
         var parts = line.Split(' ', 3);
         if (parts.Length < 2 || parts[1].LastIndexOf(':') <= 0)
             throw new MiniContainerException($"The image list has a line it did not write: '{line}'. Run ComposeImage again to write it anew.");
-        if (parts.Length < 3) return new ImageListEntry(parts[0], parts[1]);
+        var tagStart = parts[1].LastIndexOf(':') + 1;
+        var tags = parts[1][tagStart..].Split(',');
+        var reference = parts[1][..tagStart] + tags[0];
+        var additional = tags[1..];
+        if (parts.Length < 3) return new ImageListEntry(parts[0], reference) { AdditionalTags = additional };
         var colon = parts[2].IndexOf(':');
-        return colon > 0 ? new ImageListEntry(parts[0], parts[1], parts[2][(colon + 1)..], parts[2][..colon] == "index")
+        return colon > 0 ? new ImageListEntry(parts[0], reference, parts[2][(colon + 1)..], parts[2][..colon] == "index") { AdditionalTags = additional }
             : throw new MiniContainerException($"The image list has a line it did not write: '{line}'. Run ComposeImage again to write it anew.");
     }
 }

@@ -5,7 +5,10 @@ namespace MiniContainer.Pipeline;
 
 public sealed partial class MiniContainerPipeline
 {
-    /// <summary>CaCertificates: stages the CA bundle the image trusts (--ca-bundle, plus --ca-file) in image/ca-certificates.crt.</summary>
+    /// <summary>
+    /// CaCertificates: stages the CA bundle the image trusts (--ca-bundle, plus --ca-file) in image/ca-certificates.crt, and with an
+    /// engine and --tzdata the builder image's zoneinfo database in image/zoneinfo (without one ComposeImage takes this machine's).
+    /// </summary>
     public Task CaCertificatesAsync(CancellationToken cancellationToken) => TimedAsync("CaCertificates", async () =>
     {
         var (source, file) = (Settings.CaBundleSource, Settings.CaBundleFile);
@@ -26,13 +29,51 @@ public sealed partial class MiniContainerPipeline
             ExtraCertificateFiles = Settings.CaFiles,
             OutputFile = Layout.CaBundleFile,
         };
-        // Only the builder image's bundle needs an engine; a file or none works without one.
-        if (source != CaBundleSource.BuilderImage)
+        var wantsZoneInfo = Settings.ImageConfig.TimeZoneData || Settings.BinaryImageConfigs.Values.Any(c => c.TimeZoneData);
+        // An earlier run's copy must not stand in for this machine's when this build has no engine.
+        if (!usesEngine || !wantsZoneInfo) DeleteStagedZoneInfo();
+        // Only the builder image's bundle and zoneinfo need an engine; a file or none works without one.
+        if (!usesEngine || (source != CaBundleSource.BuilderImage && !wantsZoneInfo))
         {
             await CaCertificatesStep.RunAsync(null, request, _logger, cancellationToken).ConfigureAwait(false);
             return;
         }
         using var engine = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        await EngineLoss.ReportAsync(engine, cancellationToken, () => CaCertificatesStep.RunAsync(engine, request, _logger, cancellationToken)).ConfigureAwait(false);
+        await EngineLoss.ReportAsync(engine, cancellationToken, async () =>
+        {
+            await CaCertificatesStep.RunAsync(source == CaBundleSource.BuilderImage ? engine : null, request, _logger, cancellationToken).ConfigureAwait(false);
+            if (wantsZoneInfo) await StageBuilderZoneInfoAsync(engine, cancellationToken).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
     });
+
+    /// <summary>The builder image's /usr/share/zoneinfo, copied out of a container created (never started) from it.</summary>
+    private async Task StageBuilderZoneInfoAsync(Docker.DockerEngine engine, CancellationToken cancellationToken)
+    {
+        var image = Settings.EffectiveBuilderImage;
+        var spec = new Docker.ContainerSpec { Image = image, Command = ["true"], Step = CaCertificatesStep.StepName, NetworkMode = "none" };
+        bool copied;
+        try
+        {
+            await using var container = await new Docker.ContainerRunner(engine).CreateAsync(spec, cancellationToken).ConfigureAwait(false);
+            copied = await new Docker.ContainerFiles(engine).CopyTreeOutAsync(container, Images.RuntimeImageSpec.ZoneInfoImagePath, Layout.ZoneInfoDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Docker.DockerImageMissingException) when (Settings.CaBundleSource != CaBundleSource.BuilderImage)
+        {
+            // Nothing else of this step needs the builder, which GoRestore makes: this machine's zoneinfo does as well.
+            copied = false;
+        }
+        if (copied)
+        {
+            _logger.LogInformation("CaCertificates: the zoneinfo database of {Image} staged in {Folder} for --tzdata", image, Layout.ZoneInfoDirectory);
+            return;
+        }
+        DeleteStagedZoneInfo();
+        _logger.LogInformation("CaCertificates: {Image} has no {Path} (or is not in the engine yet), so --tzdata takes this machine's", image, Images.RuntimeImageSpec.ZoneInfoImagePath);
+    }
+
+    private void DeleteStagedZoneInfo()
+    {
+        if (Directory.Exists(Layout.ZoneInfoDirectory)) Directory.Delete(Layout.ZoneInfoDirectory, recursive: true);
+    }
 }

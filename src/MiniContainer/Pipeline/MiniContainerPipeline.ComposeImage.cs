@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using MiniContainer.Docker;
 using MiniContainer.Compose;
 using MiniContainer.Compose.MultiPlatform;
@@ -24,6 +25,7 @@ public sealed partial class MiniContainerPipeline
             return;
         }
         var binaries = Layout.CompiledBinaries();
+        CheckBinarySettings(binaries);
         var buildFlags = GoBuildFlags.For(Settings.RequireModule(), GoBuildOptions);
         var engine = await UsesEngineAsync(cancellationToken).ConfigureAwait(false) ? await ConnectAsync(cancellationToken).ConfigureAwait(false) : null;
         try
@@ -32,33 +34,38 @@ public sealed partial class MiniContainerPipeline
             foreach (var binary in binaries)
             {
                 var name = Path.GetFileName(binary);
-                var repository = ImageNaming.RepositoryFor(image, name, binaries.Count);
-                var reference = $"{repository}:{Settings.Tag}";
-                var spec = await LabelledImageSpec.ResolveAsync(ImageSpec().WithBinary(binary), Labels(name), buildFlags, _logger, cancellationToken).ConfigureAwait(false);
+                var config = Settings.ImageConfigFor(name);
+                var repository = config.ImageName ?? ImageNaming.RepositoryFor(image, name, binaries.Count);
+                var references = Settings.Tags.Select(t => $"{repository}:{t}").ToList();
+                var labelled = await LabelledImageSpec.ResolveAsync(ImageSpec(config).WithBinary(binary), Labels(name), buildFlags, _logger, cancellationToken).ConfigureAwait(false);
+                var spec = WithUserMetadata(labelled, config);
                 var sbom = new SbomRequest(repository, Settings.Platform, [new SbomBinaryFile(binary, new ImageBinary(binary).ImagePath)], Settings.Output)
                 {
                     Tag = Settings.Tag, Source = Settings.SourceUrl, BuildFlags = buildFlags, SourceDirectory = Settings.Source,
                 };
                 if (engine is not null)
                 {
-                    var composed = await EngineLoss.ReportAsync(engine, cancellationToken, () =>
-                        ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, [reference]) { Assembly = Settings.ImageAssembly }, _logger, cancellationToken)).ConfigureAwait(false);
+                    if (spec.Annotations.Count > 0)
+                        _logger.LogWarning("ComposeImage: {Image} is composed in the Docker Engine, which keeps no manifest annotations, so --image-annotation is not on it; " +
+                                           "images composed without an engine (--engine=none) carry them, or use --image-label.", references[0]);
+                    var composed = await NamingTheUserArgumentAsync(() => EngineLoss.ReportAsync(engine, cancellationToken, () =>
+                        ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, references) { Assembly = Settings.ImageAssembly }, _logger, cancellationToken))).ConfigureAwait(false);
                     Summary.AddImage(composed.Reference, composed.Sizes.Total);
-                    made.Add(new ImageListEntry(name, reference));
-                    sbom = sbom with { Base = Settings.BaseImage == RuntimeImageSpec.Scratch ? null : new SbomBaseImage(Settings.BaseImage, null) };
+                    made.Add(new ImageListEntry(name, references[0]) { AdditionalTags = Settings.Tags.Skip(1).ToList() });
+                    sbom = sbom with { Base = config.BaseImage == RuntimeImageSpec.Scratch ? null : new SbomBaseImage(config.BaseImage, null) };
                 }
                 else
                 {
                     var outputs = Layout.OciOutputsFor(repository);
-                    var written = await DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(spec, [reference], outputs)
+                    var written = await NamingTheUserArgumentAsync(() => DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(spec, references, outputs)
                     {
                         SourceDirectory = Settings.Source,
                         Login = Settings.RegistryLogin,
                         Transport = Settings.RegistryTransport,
                         Platform = Settings.Platform,
-                    }, _logger, cancellationToken).ConfigureAwait(false);
+                    }, _logger, cancellationToken)).ConfigureAwait(false);
                     Summary.AddImage(written.Tags[0], written.CompressedSize);
-                    made.Add(new ImageListEntry(name, reference, outputs.LayoutDirectory));
+                    made.Add(new ImageListEntry(name, references[0], outputs.LayoutDirectory) { AdditionalTags = Settings.Tags.Skip(1).ToList() });
                     sbom = sbom with { ManifestDigest = written.ManifestDigest, Base = await SbomBase.FromLayoutAsync(outputs.LayoutDirectory!, written.ManifestDigest, cancellationToken).ConfigureAwait(false) };
                 }
                 if (Settings.Sbom) await SbomStep.RunAsync(sbom, _logger, cancellationToken).ConfigureAwait(false);
@@ -80,7 +87,7 @@ public sealed partial class MiniContainerPipeline
             Module = module,
             Options = GoBuildOptions,
             Platforms = Settings.Platforms,
-            Spec = ImageSpec().WithLabels(await Labels(image).ResolveAsync(cancellationToken, _logger).ConfigureAwait(false)),
+            Spec = WithUserMetadata(ImageSpec(Settings.ImageConfig).WithLabels(await Labels(image).ResolveAsync(cancellationToken, _logger).ConfigureAwait(false)), Settings.ImageConfig),
             ImageName = image,
             Tag = Settings.Tag,
             OutputDirectory = Settings.Output,
@@ -98,15 +105,68 @@ public sealed partial class MiniContainerPipeline
             foreach (var binary in platform.Binaries) Summary.AddBinary($"{binary.Name} ({platform.Platform})", binary.SizeBytes);
             Summary.AddImage($"{index.ImageName}:{MultiPlatformImageStep.PlatformTag(index.Tag, platform.Platform)}", platform.Image.CompressedSize);
         }
-        ImageList.Write(Layout, [new ImageListEntry(image, $"{image}:{index.Tag}", index.LayoutDirectory, IsIndex: true)]);
+        ImageList.Write(Layout, [new ImageListEntry(image, $"{image}:{index.Tag}", index.LayoutDirectory, IsIndex: true) { AdditionalTags = Settings.Tags.Skip(1).ToList() }]);
     }
 
-    /// <summary>What every image of the run shares: the base, the ports, the staged CA bundle.</summary>
-    private RuntimeImageSpec ImageSpec()
+    /// <summary>An image's spec from its resolved config: base, entry point, command, user, working directory, environment, ports, CA bundle, time zones, extra files.</summary>
+    private RuntimeImageSpec ImageSpec(ImageConfigSettings config)
     {
-        var spec = new RuntimeImageSpec { BaseImage = Settings.BaseImage };
-        foreach (var port in Settings.ExposedPorts) spec = spec.WithExposedPort(port);
-        return spec.WithCaBundle(File.Exists(Layout.CaBundleFile) ? Layout.CaBundleFile : null);
+        var spec = new RuntimeImageSpec
+        {
+            BaseImage = config.BaseImage,
+            Entrypoint = config.Entrypoint,
+            Command = config.Command,
+            User = config.User,
+            WorkingDirectory = config.WorkingDirectory,
+            ExposedPorts = config.ExposedPorts,
+            ExtraFiles = config.ExtraFiles,
+        };
+        return spec.WithEnvironment(config.Environment)
+            .WithTimeZoneDatabase(config.TimeZoneData ? ZoneInfoDatabase() : null)
+            .WithCaBundle(File.Exists(Layout.CaBundleFile) ? Layout.CaBundleFile : null);
+    }
+
+    /// <summary>
+    /// The user's labels (over the OCI and provenance ones) and manifest annotations: the one place their values enter the image,
+    /// where the version templates ({Version}, {Commit}, ...) are to be expanded.
+    /// </summary>
+    private static RuntimeImageSpec WithUserMetadata(RuntimeImageSpec spec, ImageConfigSettings config) =>
+        spec.WithLabels(config.Labels).WithAnnotations(config.Annotations);
+
+    /// <summary>The zoneinfo database for --tzdata: the builder image's as CaCertificates staged it, else this machine's.</summary>
+    /// <exception cref="PipelineArgumentException">There is neither.</exception>
+    private string ZoneInfoDatabase()
+    {
+        if (Directory.Exists(Layout.ZoneInfoDirectory)) return Layout.ZoneInfoDirectory;
+        if (Directory.Exists(HostZoneInfoDirectory)) return HostZoneInfoDirectory;
+        throw new PipelineArgumentException(PipelineArguments.Tzdata,
+            $"--tzdata is on (the default), but there is no zoneinfo database: neither {Layout.ZoneInfoDirectory} (CaCertificates copies the builder image's) nor this machine's {HostZoneInfoDirectory}. " +
+            "Run CaCertificates with an engine, install tzdata here, or give --tzdata=false (time.LoadLocation then knows only UTC).");
+    }
+
+    /// <summary>A user name the base lacks is the setting's fault: say so with the argument's name.</summary>
+    private static async Task<T> NamingTheUserArgumentAsync<T>(Func<Task<T>> compose)
+    {
+        try
+        {
+            return await compose().ConfigureAwait(false);
+        }
+        catch (UnknownImageUserException e)
+        {
+            throw new PipelineArgumentException(PipelineArguments.ImageUser, $"{PipelineArguments.ImageUser.CommandLine}={e.User}: {e.Message}");
+        }
+    }
+
+    private const string HostZoneInfoDirectory = "/usr/share/zoneinfo";
+
+    /// <summary>Per-binary settings for a binary this build did not compile are a mistake (a typo, a renamed package): say which binaries there are.</summary>
+    private void CheckBinarySettings(IReadOnlyList<string> binaries)
+    {
+        var names = binaries.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        var unknown = Settings.BinaryImageConfigs.Keys.Where(k => !names.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+            throw new MiniContainerException($"The build script sets images for {string.Join(", ", unknown.Select(u => $"Binaries[\"{u}\"]"))}, but the build made no such binary: " +
+                                             $"the binaries are {string.Join(", ", names.Order(StringComparer.Ordinal))}. Name one of them.");
     }
 
     private OciLabelRequest Labels(string title) => new() { Source = Settings.SourceUrl, Title = title, Version = Settings.Tag, SourceDirectory = Settings.Source };

@@ -14,10 +14,10 @@ namespace MiniContainer.Pipeline;
 public sealed partial class MiniContainerPipeline
 {
     /// <summary>
-    /// PublishImage: pushes each image of the list to --registry (nothing without it) with the user's credentials,
-    /// attaches its SBOM, signs it with --sign-key (an index and each of its platforms' manifests), and saves the digest in
-    /// image/&lt;binary&gt;.digest. An engine's image is pushed by the engine; an OCI layout's and a multi-platform index (read
-    /// back from the layout) with the registry API. The key is read before anything is pushed.
+    /// PublishImage: pushes each image of the list to --registry (nothing without it) with the user's credentials, under each of its tags,
+    /// attaches its SBOM, signs it with --sign-key (an index and each of its platforms' manifests; once per digest), and saves the digest in
+    /// image/&lt;binary&gt;.digest and every pushed tag's in image/digests.txt. An engine's image is pushed by the engine; an OCI layout's and
+    /// a multi-platform index (read back from the layout) with the registry API. The key is read before anything is pushed.
     /// </summary>
     public Task PublishImageAsync(CancellationToken cancellationToken)
     {
@@ -34,38 +34,59 @@ public sealed partial class MiniContainerPipeline
             Docker.DockerEngine? engine = null;
             try
             {
+                var pushed = new List<string>();
                 foreach (var image in images)
                 {
-                    var request = PublishRequestFor(image);
-                    PublishedImage published;
-                    if (image.IsIndex)
+                    OciDigest? attachedTo = null;
+                    string? firstDigest = null;
+                    var signed = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var tag in image.Tags)
                     {
-                        // The index's SBOMs go up with it.
-                        var index = await PublishableIndex.ReadAsync(image.Layout!, image.Tag, platform => Layout.SbomFile(image.Repository, platform), cancellationToken).ConfigureAwait(false);
-                        var pushed = await MultiPlatformPublishStep.RunAsync(new MultiPlatformPublishRequest(index, request) { AttachSboms = Settings.Sbom }, _logger, cancellationToken).ConfigureAwait(false);
-                        published = pushed.Published;
-                        if (signingKey is not null)
-                            foreach (var (_, manifest) in pushed.Platforms) await ImageSignStep.RunAsync(new ImageSignRequest(request, manifest, signingKey), _logger, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        if (image.InEngine)
+                        var request = PublishRequestFor(image, tag);
+                        PublishedImage published;
+                        if (image.IsIndex)
                         {
-                            engine ??= await ConnectAsync(cancellationToken).ConfigureAwait(false);
-                            var pushing = engine;
-                            published = await EngineLoss.ReportAsync(pushing, cancellationToken, () => PublishImageStep.RunAsync(pushing, image.Reference, request, _logger, cancellationToken)).ConfigureAwait(false);
+                            // The index's SBOMs go up with it (once: every tag names the same index).
+                            var index = await PublishableIndex.ReadAsync(image.Layout!, image.Tag, platform => Layout.SbomFile(image.Repository, platform), cancellationToken).ConfigureAwait(false);
+                            var pushedIndex = await MultiPlatformPublishStep.RunAsync(new MultiPlatformPublishRequest(index, request) { AttachSboms = Settings.Sbom && attachedTo is null }, _logger, cancellationToken).ConfigureAwait(false);
+                            published = pushedIndex.Published;
+                            if (signingKey is not null && attachedTo is null)
+                                foreach (var (_, manifest) in pushedIndex.Platforms) await ImageSignStep.RunAsync(new ImageSignRequest(request, manifest, signingKey), _logger, cancellationToken).ConfigureAwait(false);
+                            attachedTo ??= OciDigest.Parse(published.Digest);
                         }
                         else
                         {
-                            published = (await DistributionPublishStep.RunAsync(new DistributionPublishRequest(image.Layout!, request) { LayoutTag = image.Tag }, _logger, cancellationToken).ConfigureAwait(false)).Published;
+                            if (image.InEngine)
+                            {
+                                engine ??= await ConnectAsync(cancellationToken).ConfigureAwait(false);
+                                var pushing = engine;
+                                var local = $"{image.Repository}:{tag}";
+                                published = await EngineLoss.ReportAsync(pushing, cancellationToken, () => PublishImageStep.RunAsync(pushing, local, request, _logger, cancellationToken)).ConfigureAwait(false);
+                            }
+                            else
+                            {
+                                published = (await DistributionPublishStep.RunAsync(new DistributionPublishRequest(image.Layout!, request) { LayoutTag = image.Tag }, _logger, cancellationToken).ConfigureAwait(false)).Published;
+                            }
+                            // One SBOM per pushed manifest: a further tag of the same digest already has it.
+                            var sbom = Layout.SbomFile(image.Repository, Settings.Platform);
+                            if (Settings.Sbom && File.Exists(sbom) && attachedTo?.ToString() != published.Digest)
+                            {
+                                await AttachSbomAsync(sbom, published.Digest, request, _logger, cancellationToken).ConfigureAwait(false);
+                                attachedTo = OciDigest.Parse(published.Digest);
+                            }
                         }
-                        var sbom = Layout.SbomFile(image.Repository, Settings.Platform);
-                        if (Settings.Sbom && File.Exists(sbom)) await AttachSbomAsync(sbom, published.Digest, request, _logger, cancellationToken).ConfigureAwait(false);
+                        // A signature names the repository and the digest, not the tag: once per digest.
+                        if (signingKey is not null && signed.Add(published.Digest))
+                            await ImageSignStep.RunAsync(new ImageSignRequest(request, OciDigest.Parse(published.Digest), signingKey), _logger, cancellationToken).ConfigureAwait(false);
+                        Summary.AddDigest($"{image.Repository}:{tag}", published.Reference, published.Digest);
+                        pushed.Add($"{published.Reference} {published.Digest}");
+                        firstDigest ??= published.Digest;
                     }
-                    if (signingKey is not null)
-                        await ImageSignStep.RunAsync(new ImageSignRequest(request, OciDigest.Parse(published.Digest), signingKey), _logger, cancellationToken).ConfigureAwait(false);
-                    Summary.AddDigest(image.Reference, published.Reference, published.Digest);
+                    // Each push wrote the file; the first tag's digest is the one it keeps.
+                    if (image.AdditionalTags.Count > 0)
+                        ArtifactFile.Write(Layout.DigestFile(image.Binary), ArtifactFile.DataMode, file => file.Write(System.Text.Encoding.UTF8.GetBytes(firstDigest + "\n")));
                 }
+                ArtifactFile.Write(Layout.DigestListFile, ArtifactFile.DataMode, file => file.Write(System.Text.Encoding.UTF8.GetBytes(string.Concat(pushed.Select(p => p + "\n")))));
             }
             finally
             {
@@ -93,11 +114,12 @@ public sealed partial class MiniContainerPipeline
         }
     }
 
-    private PublishRequest PublishRequestFor(ImageListEntry image) => new()
+    /// <summary>The push of one tag of an image; image/&lt;binary&gt;.digest ends up holding the first tag's digest.</summary>
+    private PublishRequest PublishRequestFor(ImageListEntry image, string tag) => new()
     {
         Registry = Settings.Registry!,
         Repository = image.Repository,
-        Tag = Settings.Tag,
+        Tag = tag,
         Credentials = Settings.RegistryUsername is { } user && Settings.RegistryPassword is { } password ? new RegistryCredentials(user, password) : null,
         Transport = Settings.RegistryTransport,
         DigestFile = Layout.DigestFile(image.Binary),

@@ -23,7 +23,7 @@ public sealed partial class MiniContainerPipeline
             using var key = LoadVerificationKey(keyFile);
             foreach (var image in images)
             {
-                var request = PublishRequestFor(image);
+                var request = PublishRequestFor(image, image.Tag);
                 OciDigest digest;
                 if (File.Exists(request.DigestFile))
                 {

@@ -99,8 +99,41 @@ public class PipelineScript
     /// <summary>--builder-env: environment for go in the builder, e.g. ["GOEXPERIMENT"] = "loopvar"; the argument's add to these and replace those of the same name.</summary>
     public IDictionary<string, string> BuilderEnvironment { get; set; } = new Dictionary<string, string>();
 
-    /// <summary>Ports the images declare (EXPOSE).</summary>
+    // The image's config (#18 "The image"): --entrypoint, --cmd, --image-env, --image-label, --image-annotation,
+    // --image-user, --workdir, --expose, --extra-files, --tzdata; Binaries for what differs per binary.
+
+    /// <summary>--expose: ports the images declare (EXPOSE), TCP.</summary>
     public IList<int> ExposedPorts { get; set; } = [];
+
+    /// <summary>--entrypoint: the ENTRYPOINT's words; empty enters at the binary (/app/&lt;binary&gt;).</summary>
+    public IList<string> Entrypoint { get; set; } = [];
+
+    /// <summary>--cmd: CMD, the default arguments after the entry point.</summary>
+    public IList<string> Command { get; set; } = [];
+
+    /// <summary>--image-env: the image's environment, e.g. ["GODEBUG"] = "madvdontneed=1".</summary>
+    public IDictionary<string, string> ImageEnvironment { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>--image-label: labels of the image config, beside the org.opencontainers.image.* ones.</summary>
+    public IDictionary<string, string> ImageLabels { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>--image-annotation: annotations of the OCI manifest (and index) of images composed without an engine.</summary>
+    public IDictionary<string, string> ImageAnnotations { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>--image-user: uid[:gid] (or a name the base's /etc/passwd has); default 65532:65532.</summary>
+    public string? ImageUser { get; set; }
+
+    /// <summary>--workdir: the folder the program starts in; default /app.</summary>
+    public string? WorkingDirectory { get; set; }
+
+    /// <summary>--extra-files: "&lt;folder&gt;[:&lt;path in image&gt;]", the folder's files in one layer (default path /app/data).</summary>
+    public string? ExtraFiles { get; set; }
+
+    /// <summary>--tzdata: the zoneinfo database in /usr/share/zoneinfo (on by default).</summary>
+    public bool? TimeZoneData { get; set; }
+
+    /// <summary>What differs per binary of a module with several main packages, by binary name (e.g. "api"); arguments still apply to all.</summary>
+    public IDictionary<string, BinaryImageScript> Binaries { get; set; } = new Dictionary<string, BinaryImageScript>(StringComparer.Ordinal);
 
     /// <summary>--source-url: org.opencontainers.image.source, also recorded in the SBOM.</summary>
     public string? SourceUrl { get; set; }
@@ -112,5 +145,5 @@ public class PipelineScript
     public string? InactivityTimeout { get; set; }
 
     /// <summary>The smoke test of a binary's image; null runs the image's CMD and expects exit code 0. A host maps its own smoke-test settings here.</summary>
-    public virtual SmokeTestSpec? SmokeTestFor(string binary) => null;
+    public virtual SmokeTestSpec? SmokeTestFor(string binary) => Binaries.TryGetValue(binary, out var own) ? own.SmokeTest : null;
 }

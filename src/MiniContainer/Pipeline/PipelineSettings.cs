@@ -10,6 +10,7 @@ using MiniContainer.Publish;
 using MiniContainer.Registry;
 using MiniContainer.Certificates;
 using MiniContainer.Oci;
+using MiniContainer.Images;
 
 namespace MiniContainer.Pipeline;
 
@@ -57,7 +58,21 @@ public sealed record PipelineSettings
     /// <summary>Null when there is no go.mod and no --image-name.</summary>
     public string? Image { get; init; }
 
-    public required string Tag { get; init; }
+    /// <summary>The first of <see cref="Tags"/>: the one the version label, the SBOM and image/&lt;binary&gt;.digest name.</summary>
+    public string Tag => Tags[0];
+
+    // The image's config (#18 "The image").
+
+    /// <summary>Every tag each image is composed and pushed with (--image-tag, comma-separated).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = ["latest"];
+
+    /// <summary>The config of every binary's image without an entry in <see cref="BinaryImageConfigs"/>.</summary>
+    public ImageConfigSettings ImageConfig { get; init; } = new() { BaseImage = RuntimeImageSpec.DefaultBaseImage };
+
+    /// <summary>The config of each binary the build script set apart (PipelineScript.Binaries), by binary name.</summary>
+    public IReadOnlyDictionary<string, ImageConfigSettings> BinaryImageConfigs { get; init; } = new Dictionary<string, ImageConfigSettings>();
+
+    public ImageConfigSettings ImageConfigFor(string binary) => BinaryImageConfigs.GetValueOrDefault(binary) ?? ImageConfig;
 
     public string? Registry { get; init; }
 
@@ -113,7 +128,6 @@ public sealed record PipelineSettings
 
     internal Func<string, SmokeTestSpec?> SmokeTests { get; init; } = _ => null;
 
-    public IReadOnlyList<int> ExposedPorts { get; init; } = [];
 
     public string? SourceUrl { get; init; }
 
@@ -154,7 +168,7 @@ public sealed record PipelineSettings
     }
 
     public override string ToString() =>
-        $"module {Source}, output {Output}, engine {Engine}, platforms {(Platforms.Count == 0 ? Platform.ToString() : string.Join(",", Platforms))}, sbom {Sbom}, builder {BuilderImage ?? "(default)"}, base {BaseImage}, image {Image}:{Tag}, " +
+        $"module {Source}, output {Output}, engine {Engine}, platforms {(Platforms.Count == 0 ? Platform.ToString() : string.Join(",", Platforms))}, sbom {Sbom}, builder {BuilderImage ?? "(default)"}, base {BaseImage}, image {Image}:{string.Join(",", Tags)}, " +
         $"registry {Registry ?? "(none)"}, user {RegistryUsername ?? "(config)"}, password {(RegistryPassword is null ? "(config)" : "***")}, " +
         $"sign key {SignKey ?? "(none)"}{(SignKeyPassword is null ? "" : " (password ***)")}, verify key {VerifyKey ?? "(none)"}";
 }

@@ -57,9 +57,7 @@ public static partial class PipelineSettingsResolver
         var image = values.Get(PipelineArguments.ImageName) ?? Given(PipelineArguments.ImageName, script.ImageName, script.Describe);
         var imageName = image?.Value ?? module?.DefaultBinaryName.ToLowerInvariant();
         if (image is not null) Check(image, () => ImageReference.Create(null, image.Value));
-        var givenTag = values.Get(PipelineArguments.ImageTag) ?? Given(PipelineArguments.ImageTag, script.ImageTag, script.Describe);
-        var tag = givenTag is null ? null : givenTag with { Value = Rendered(givenTag, givenTag.Value, templates) };
-        if (tag is not null) Check(tag, () => ImageReference.Create(null, "x", tag.Value));
+        var tags = TagsOf(values, script, templates);
         var registry = values.Get(PipelineArguments.Registry) ?? Given(PipelineArguments.Registry, script.Registry, script.Describe);
         if (registry is not null) Check(registry, () => ImageReference.Create(registry.Value, "x"));
 
@@ -112,7 +110,9 @@ public static partial class PipelineSettingsResolver
             Packages = packages,
             BaseImage = baseImage?.Value ?? RuntimeImageSpec.DefaultBaseImage,
             Image = imageName,
-            Tag = tag?.Value ?? "latest",
+            Tags = tags,
+            ImageConfig = ImageConfigOf(values, script, null, source.Value, baseImage?.Value ?? RuntimeImageSpec.DefaultBaseImage, templates),
+            BinaryImageConfigs = script.Binaries.Keys.ToDictionary(b => b, b => ImageConfigOf(values, script, b, source.Value, baseImage?.Value ?? RuntimeImageSpec.DefaultBaseImage, templates), StringComparer.Ordinal),
             Registry = registry?.Value,
             RegistryUsername = username?.Value,
             RegistryPassword = password?.Value,
@@ -131,7 +131,6 @@ public static partial class PipelineSettingsResolver
             StripSymbols = Boolean(values.Get(PipelineArguments.StripSymbols)) ?? script.StripSymbols ?? true,
             BuilderEnvironment = BuilderEnvironmentOf(script, values),
             SmokeTests = script.SmokeTestFor,
-            ExposedPorts = script.ExposedPorts.ToList(),
             SourceUrl = (values.Get(PipelineArguments.SourceUrl) ?? Given(PipelineArguments.SourceUrl, script.SourceUrl, script.Describe))?.Value,
             InsecureRegistries = (values.GetList(PipelineArguments.InsecureRegistry) ?? GivenList(PipelineArguments.InsecureRegistry, script.InsecureRegistries, script.Describe))?.Select(r => r.Value).ToList() ?? [],
             InactivityTimeout = Duration(values.Get(PipelineArguments.InactivityTimeout) ?? Given(PipelineArguments.InactivityTimeout, script.InactivityTimeout, script.Describe)) ?? MiniContainer.InactivityTimeout.Default,

@@ -52,12 +52,12 @@ public sealed class DaemonlessRecipeTests(RegistryFixture registry) : IClassFixt
     }
 
     [Fact]
-    public void Several_platforms_with_cgo_off_push_one_index_over_both_with_an_sbom_each()
+    public void Several_platforms_with_cgo_off_push_one_index_over_both_under_each_tag_with_an_sbom_each()
     {
         using var repository = ConsumerRepository.CopyOf("hello");
 
         var run = repository.BuildSh(Credentials, "Publish", "--engine=none", "--base-image=scratch", "--platforms=linux/amd64,linux/arm64", "--cgo=false",
-            $"--registry={registry.Address}", "--image-tag=multi");
+            $"--registry={registry.Address}", "--image-tag=multi,multi-again");
 
         run.ExitCode.ShouldBe(0, run.Output);
         var raw = ProcessRunner.Run("skopeo", ["inspect", "--raw", "--tls-verify=false", "--creds", $"{RegistryFixture.Username}:{RegistryFixture.Password}", $"docker://{registry.Address}/hello:multi"]);
@@ -66,7 +66,9 @@ public sealed class DaemonlessRecipeTests(RegistryFixture registry) : IClassFixt
         index.RootElement.GetProperty("mediaType").GetString().ShouldBe("application/vnd.oci.image.index.v1+json");
         index.RootElement.GetProperty("manifests").EnumerateArray().Select(m => m.GetProperty("platform").GetProperty("architecture").GetString())
             .ShouldBe(["amd64", "arm64"]);
-        registry.DigestBySkopeo("hello", "multi").ShouldBe(File.ReadAllText(Path.Combine(repository.Artifacts, "image", "hello.digest")).Trim());
+        var digest = File.ReadAllText(Path.Combine(repository.Artifacts, "image", "hello.digest")).Trim();
+        registry.DigestBySkopeo("hello", "multi").ShouldBe(digest);
+        registry.DigestBySkopeo("hello", "multi-again").ShouldBe(digest, "every tag names the one index");
         Directory.GetFiles(Path.Combine(repository.Artifacts, "sbom")).Select(Path.GetFileName).Order()
             .ShouldBe(["hello-linux-amd64.spdx.json", "hello-linux-arm64-v8.spdx.json"]);
         run.StandardOutput.ShouldContain("SmokeTest skipped: hello:multi");

@@ -45,6 +45,6 @@ public sealed class DefaultBuilderImageTests
         var dockerfile = DefaultGoBuilderImage.DockerfileFor("1.21");
 
         dockerfile.ShouldStartWith("FROM golang:1.21-alpine\n");
-        dockerfile.ShouldContain("apk add --no-cache gcc musl-dev linux-headers git");
+        dockerfile.ShouldContain("apk add --no-cache gcc musl-dev linux-headers git tzdata");
     }
 }

@@ -45,8 +45,9 @@ public sealed class DaemonlessComposeTests(ITestOutputHelper output) : IDisposab
         settings.GetProperty("Env").EnumerateArray().Select(e => e.GetString()).ShouldBe(["GREETING=hi $USER"]);
         settings.GetProperty("ExposedPorts").EnumerateObject().Select(p => p.Name).ShouldBe(["9090/tcp"]);
         settings.GetProperty("Labels").GetProperty(OciLabels.Title).GetString().ShouldBe("hello");
-        config.GetProperty("rootfs").GetProperty("diff_ids").GetArrayLength().ShouldBe(1);
-        config.GetProperty("history").EnumerateArray().Count(h => !h.TryGetProperty("empty_layer", out _)).ShouldBe(1);
+        // Scratch's /etc/passwd, /etc/group and /tmp, then the binary.
+        config.GetProperty("rootfs").GetProperty("diff_ids").GetArrayLength().ShouldBe(2);
+        config.GetProperty("history").EnumerateArray().Count(h => !h.TryGetProperty("empty_layer", out _)).ShouldBe(2);
     }
 
     [Fact]
@@ -66,7 +67,8 @@ public sealed class DaemonlessComposeTests(ITestOutputHelper output) : IDisposab
         Convert.ToString((int)File.GetUnixFileMode(Path.Combine(rootfs, "etc", "ssl", "certs", "ca-certificates.crt")), 8).ShouldBe("644");
         (await File.ReadAllBytesAsync(Path.Combine(rootfs, "app", "hello"))).ShouldBe(await File.ReadAllBytesAsync(ImageBinaries.Hello));
         File.GetLastWriteTimeUtc(Path.Combine(rootfs, "app", "hello")).ShouldBe(Created.UtcDateTime);
-        Directory.EnumerateFileSystemEntries(rootfs).Select(Path.GetFileName).Order().ShouldBe(["app", "etc"]);
+        Directory.EnumerateFileSystemEntries(rootfs).Select(Path.GetFileName).Order().ShouldBe(["app", "etc", "tmp"]);
+        File.ReadAllText(Path.Combine(rootfs, "etc", "passwd")).ShouldContain("nonroot:x:65532:65532:");
         using var runtimeConfig = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(bundle, "config.json")));
         var process = runtimeConfig.RootElement.GetProperty("process");
         process.GetProperty("user").GetProperty("uid").GetInt32().ShouldBe(65532);

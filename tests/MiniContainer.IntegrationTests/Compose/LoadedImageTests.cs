@@ -49,12 +49,13 @@ public sealed class LoadedImageTests(ITestOutputHelper output) : IAsyncLifetime
         loaded.Assembly.ShouldBe(ImageAssembly.Load);
         loaded.UpToDate.ShouldBeFalse();
         loaded.Id.ShouldBe(daemonless.ConfigDigest.ToString());
-        run.OutputText.ShouldContain("user uid 65532");
+        run.OutputText.ShouldContain("user nonroot");
         var inspected = await _engine.Client.Images.InspectImageAsync(loaded.Reference);
         inspected.Created.ShouldBe(Created.UtcDateTime);
         inspected.Config!.WorkingDir.ShouldBe("/app");
         inspected.Config.Labels![OciLabels.Title].ShouldBe("hello");
-        loaded.Sizes.Total.ShouldBe(new FileInfo(ImageBinaries.Hello).Length);
+        // The binary and scratch's /etc/passwd and /etc/group.
+        loaded.Sizes.Total.ShouldBe(new FileInfo(ImageBinaries.Hello).Length + MiniContainer.Oci.Layers.ScratchSystemFiles.For(RuntimeImageSpec.DefaultUser).Entries.Sum(e => e.Content?.Length ?? 0));
         Directory.EnumerateFileSystemEntries(Path.Combine(_store.Root, "tmp")).ShouldBeEmpty("the layer and archive written for the load are removed");
     }
 
@@ -132,6 +133,60 @@ public sealed class LoadedImageTests(ITestOutputHelper output) : IAsyncLifetime
         loaded.Assembly.ShouldBe(ImageAssembly.Load);
         built.Id.ShouldNotBe(loaded.Id, "the engine's build stamps its own times");
         built.Sizes.Total.ShouldBe(loaded.Sizes.Total);
-        (await SmokeTestStep.RunAsync(_engine, built.Reference, SmokeTestSpec.OneShot("user uid 65532", "--version"), _logger)).OutputText.ShouldContain("hello dev");
+        (await SmokeTestStep.RunAsync(_engine, built.Reference, SmokeTestSpec.OneShot("user nonroot", "--version"), _logger)).OutputText.ShouldContain("hello dev");
+    }
+
+    [EngineFact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Scratch_files_zoneinfo_links_and_extra_files_have_the_same_modes_whether_built_from_the_Dockerfile_or_loaded()
+    {
+        var folder = TestBed.TempDirectory("support-layers");
+        var zoneinfo = Directory.CreateDirectory(Path.Combine(folder, "zoneinfo", "Europe")).Parent!.FullName;
+        File.WriteAllText(Path.Combine(zoneinfo, "Europe", "Paris"), "TZif2");
+        File.CreateSymbolicLink(Path.Combine(zoneinfo, "Europe", "Monaco"), "Paris");
+        var extra = Directory.CreateDirectory(Path.Combine(folder, "static")).FullName;
+        File.WriteAllText(Path.Combine(extra, "run.sh"), "#!/bin/sh\n");
+        File.SetUnixFileMode(Path.Combine(extra, "run.sh"), (UnixFileMode)Convert.ToInt32("700", 8));
+        File.WriteAllText(Path.Combine(extra, "index.html"), "<p>hi</p>");
+        var spec = new RuntimeImageSpec().OnScratch().WithBinary(ImageBinaries.Hello).WithTimeZoneDatabase(zoneinfo).WithExtraFiles(extra, "/srv/static").WithWorkingDirectory("/srv");
+
+        var built = await ComposeImageStep.RunAsync(_engine, Request(spec, _images.NewTag("hello", "support-dockerfile")) with { Assembly = ImageAssembly.DockerfileBuild }, _logger);
+        var loaded = await ComposeImageStep.RunAsync(_engine, Request(spec, _images.NewTag("hello", "support-load")) with { Assembly = ImageAssembly.Load }, _logger);
+
+        string[] paths = ["tmp", "etc/passwd", "etc/group", "usr/share/zoneinfo/Europe/Paris", "usr/share/zoneinfo/Europe/Monaco", "srv/static/run.sh", "srv/static/index.html", "srv"];
+        var fromDockerfile = FileSystemOf(built.Reference, paths);
+        var fromLoad = FileSystemOf(loaded.Reference, paths);
+        fromLoad.ShouldBe(fromDockerfile);
+        fromLoad["tmp"].ShouldBe("Directory 1777 0:0");
+        fromLoad["usr/share/zoneinfo/Europe/Monaco"].ShouldBe("SymbolicLink 777 0:0 -> Paris");
+        fromLoad["srv/static/run.sh"].ShouldBe("RegularFile 755 0:0");
+        fromLoad["srv/static/index.html"].ShouldBe("RegularFile 644 0:0");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>Type, mode, owner (and link target) of some paths in the image, from the file system of a container created from it.</summary>
+    private static Dictionary<string, string> FileSystemOf(string image, string[] paths)
+    {
+        var name = $"mc-support-{ImageCleanup.RunId}-{Guid.NewGuid():N}"[..40];
+        var export = Path.Combine(TestBed.TempDirectory("support-export"), "fs.tar");
+        ProcessRunner.Run("docker", ["create", "--name", name, "--network", "none", image]).ExitCode.ShouldBe(0);
+        try
+        {
+            ProcessRunner.Run("docker", ["export", "-o", export, name]).ExitCode.ShouldBe(0);
+            using var reader = new System.Formats.Tar.TarReader(File.OpenRead(export));
+            var found = new Dictionary<string, string>();
+            while (reader.GetNextEntry() is { } entry)
+            {
+                var path = entry.Name.TrimEnd('/');
+                if (paths.Contains(path))
+                    found[path] = $"{entry.EntryType} {Convert.ToString((int)entry.Mode, 8)} {entry.Uid}:{entry.Gid}" + (entry.LinkName.Length > 0 ? $" -> {entry.LinkName}" : "");
+            }
+            return found;
+        }
+        finally
+        {
+            ProcessRunner.Run("docker", ["rm", name]);
+            Directory.Delete(Path.GetDirectoryName(export)!, recursive: true);
+        }
     }
 }

@@ -48,7 +48,7 @@ public sealed class BaseImageTests(AnonymousRegistryFixture registry, ITestOutpu
         var run = DockerLoad.Run(image.Tags[0], "--version");
         run.ExitCode.ShouldBe(0, run.Output);
         run.StandardOutput.ShouldContain("hello dev (go1.19");
-        run.StandardOutput.ShouldContain("user uid 65532");
+        run.StandardOutput.ShouldContain("user nonroot");
         ProcessRunner.Run("docker", ["image", "inspect", "--format", "{{.Id}}", image.Tags[0]]).StandardOutput.Trim().ShouldBe(image.ConfigDigest.ToString());
     }
 

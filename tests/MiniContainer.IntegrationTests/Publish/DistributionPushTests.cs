@@ -59,8 +59,8 @@ public sealed class DistributionPushTests(RegistryFixture registry, AnonymousReg
         registry.DigestBySkopeo("team/hello", "v1").ShouldBe(first.Digest);
         registry.DigestBySkopeo("team/hello", "latest").ShouldBe(first.Digest);
         registry.DigestBySkopeo("team/hello", "v2").ShouldBe(first.Digest);
-        first.Counts.ShouldBe(new PushCounts(Uploaded: 3, Mounted: 0, AlreadyThere: 0), "two layers (CA, app) and the config");
-        second.Counts.ShouldBe(new PushCounts(Uploaded: 0, Mounted: 0, AlreadyThere: 3));
+        first.Counts.ShouldBe(new PushCounts(Uploaded: 4, Mounted: 0, AlreadyThere: 0), "three layers (CA, scratch's system files, app) and the config");
+        second.Counts.ShouldBe(new PushCounts(Uploaded: 0, Mounted: 0, AlreadyThere: 4));
         (await File.ReadAllTextAsync(first.Published.DigestFile)).Trim().ShouldBe(first.Digest);
         _logger.Text.ShouldNotContain(RegistryFixture.Password);
     }
@@ -83,7 +83,7 @@ public sealed class DistributionPushTests(RegistryFixture registry, AnonymousReg
         var pushed = await DistributionPublishStep.RunAsync(
             To(open.Address, "chunked/hello", "chunks", credentials: null) with { UploadMode = BlobUploadMode.Chunked, ChunkSize = 1024 * 1024 }, _logger);
 
-        pushed.Counts.Uploaded.ShouldBe(3);
+        pushed.Counts.Uploaded.ShouldBe(4);
         OciReaders.SkopeoInspect($"docker://{open.Address}/chunked/hello:chunks", "--tls-verify=false").Digest.ShouldBe(_image.ManifestDigest.ToString());
         var copy = ProcessRunner.Run("skopeo", ["copy", "--src-tls-verify=false", $"docker://{open.Address}/chunked/hello:chunks", $"oci:{Path.Combine(_folder, "copied")}:c"]);
         copy.ExitCode.ShouldBe(0, copy.Output); // skopeo verifies every blob's digest as it copies

@@ -195,7 +195,7 @@ public sealed class PublishedImageTests(PublishedHello published) : IClassFixtur
     }
 
     [EngineFact]
-    public void The_image_adds_only_the_binary_and_the_CA_bundle_to_its_base_and_runs_as_non_root()
+    public void The_image_adds_only_the_binary_the_CA_bundle_and_the_zoneinfo_database_to_its_base_and_runs_as_non_root()
     {
         published.Run.ExitCode.ShouldBe(0, published.Run.Output);
         var image = SavedImage.Of(published.Image);
@@ -203,8 +203,9 @@ public sealed class PublishedImageTests(PublishedHello published) : IClassFixtur
 
         for (var i = 0; i < baseImage.Layers.Count; i++)
             image.Layers[i].Keys.Order().ShouldBe(baseImage.Layers[i].Keys.Order(), $"base layer {i} unchanged");
-        image.FilesOfLastLayers(image.Layers.Count - baseImage.Layers.Count)
-            .ShouldBe(["app/hello", "etc/ssl/certs/ca-certificates.crt"]);
+        var added = image.FilesOfLastLayers(image.Layers.Count - baseImage.Layers.Count);
+        added.Where(f => !f.StartsWith("usr/share/zoneinfo/", StringComparison.Ordinal)).ShouldBe(["app/hello", "etc/ssl/certs/ca-certificates.crt"]);
+        added.ShouldContain("usr/share/zoneinfo/Europe/Paris", "--tzdata is on by default");
         var user = JsonDocument.Parse(image.ConfigJson).RootElement.GetProperty("config").GetProperty("User").GetString();
         user.ShouldNotBeNullOrEmpty();
         user.Split(':')[0].ShouldNotBeOneOf("0", "root");

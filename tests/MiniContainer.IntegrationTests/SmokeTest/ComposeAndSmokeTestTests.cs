@@ -50,15 +50,16 @@ public sealed class ComposeAndSmokeTestTests(ITestOutputHelper output) : IAsyncL
     }
 
     [EngineFact]
-    public async Task Hello_on_scratch_runs_its_version_command_without_any_passwd_file()
+    public async Task Hello_on_scratch_runs_its_version_command_as_nonroot_named_by_the_passwd_file_written_for_it()
     {
         var image = await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(HelloSpec.OnScratch(), _images.NewTag("hello", "scratch")), _logger);
 
         var result = await SmokeTestStep.RunAsync(_engine, image.Reference, SmokeTestSpec.OneShot("hello dev", "--version"), _logger);
 
-        result.OutputText.ShouldContain("user uid 65532");
+        result.OutputText.ShouldContain("user nonroot");
         image.Sizes.BaseImage.ShouldBe(0);
-        image.Sizes.Total.ShouldBe(image.Sizes.AllBinaries);
+        // The binary and scratch's /etc/passwd and /etc/group.
+        image.Sizes.Total.ShouldBe(image.Sizes.AllBinaries + MiniContainer.Oci.Layers.ScratchSystemFiles.For(RuntimeImageSpec.DefaultUser).Entries.Sum(e => e.Content?.Length ?? 0));
     }
 
     [EngineFact]

@@ -31,13 +31,15 @@ public sealed class ImageBuildContextTests : IDisposable
     }
 
     [Fact]
-    public void The_context_holds_only_the_Dockerfile_binaries_and_bundle_in_a_fixed_order()
+    public void The_context_holds_only_the_Dockerfile_binaries_bundle_and_scratch_system_files_in_a_fixed_order()
     {
         using var reader = new TarReader(new MemoryStream(Write(Spec())));
         var entries = new List<TarEntry>();
         while (reader.GetNextEntry() is { } entry) entries.Add(entry);
 
-        entries.Select(e => e.Name).ShouldBe(["Dockerfile", "app/", "app/a-tool", "app/hello", "certs/", "certs/ca-certificates.crt"]);
+        entries.Select(e => e.Name).ShouldBe(["Dockerfile", "app/", "app/a-tool", "app/hello",
+            "rootfs-system/", "rootfs-system/etc/", "rootfs-system/etc/group", "rootfs-system/etc/passwd", "rootfs-system/tmp/", "certs/", "certs/ca-certificates.crt"]);
+        entries.Single(e => e.Name == "rootfs-system/tmp/").Mode.ShouldBe((UnixFileMode)Convert.ToInt32("1777", 8));
         entries.Single(e => e.Name == "app/hello").Mode.ShouldBe((UnixFileMode)Convert.ToInt32("755", 8));
         entries.Single(e => e.Name == "certs/ca-certificates.crt").Mode.ShouldBe((UnixFileMode)Convert.ToInt32("644", 8));
         entries.ShouldAllBe(e => e.ModificationTime == DateTimeOffset.UnixEpoch && e.Uid == 0 && e.Gid == 0);

@@ -45,6 +45,17 @@ public sealed class ImageConfigComposerTests
     }
 
     [Fact]
+    public void The_working_directory_entry_point_command_and_user_are_the_specs()
+    {
+        var config = Compose(Hello.OnScratch().WithWorkingDirectory("/srv").WithEntrypoint("/app/hello", "serve").WithCommand("--port", "8080").WithUser("1000:1000")).GetProperty("config");
+
+        config.GetProperty("WorkingDir").GetString().ShouldBe("/srv");
+        config.GetProperty("Entrypoint").EnumerateArray().Select(e => e.GetString()).ShouldBe(["/app/hello", "serve"]);
+        config.GetProperty("Cmd").EnumerateArray().Select(e => e.GetString()).ShouldBe(["--port", "8080"]);
+        config.GetProperty("User").GetString().ShouldBe("1000:1000");
+    }
+
+    [Fact]
     public void On_a_base_env_ports_and_labels_are_kept_and_extended_and_its_cmd_goes_with_the_new_entrypoint()
     {
         var json = Compose(Hello.WithEnvironment("LANG", "C.UTF-8").WithEnvironment("Z", "2").WithExposedPort(8080).WithLabel(OciLabels.Title, "hello"), AlpineLike);

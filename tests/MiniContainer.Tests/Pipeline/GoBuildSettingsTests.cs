@@ -95,7 +95,18 @@ public class GoBuildSettingsTests
 
         Error(new() { ["image-tag"] = "{Env:REF}" }).ShouldBe("--image-tag={Env:REF}: '{Env:REF}' uses {Env:REF}, but REF is not set: set it, or drop the placeholder.");
         Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["image-tag"] = "{Branch}" }, source: Checkout with { Branch = "feature/x" }))
-            .Message.ShouldStartWith("--image-tag={Branch}: 'feature/x' is not valid:");
+            .Message.ShouldStartWith("--image-tag={Branch}: 'feature/x' is not an image tag:");
+    }
+
+    [Fact]
+    public void Labels_and_annotations_take_the_placeholders_too_and_an_unknown_one_is_named()
+    {
+        var settings = Resolve(new PipelineScript { ImageLabels = { ["org.example.commit"] = "{Commit}" } },
+            new() { ["image-annotation"] = "org.example.version={Version}" }, source: Checkout);
+
+        settings.ImageConfig.Labels["org.example.commit"].ShouldBe("0123456789abcdef0123456789abcdef01234567");
+        settings.ImageConfig.Annotations["org.example.version"].ShouldBe("v2.0.1-dirty");
+        Error(new() { ["image-label"] = "x={Revision}" }).ShouldStartWith("--image-label=x={Revision}:");
     }
 
     [Fact]

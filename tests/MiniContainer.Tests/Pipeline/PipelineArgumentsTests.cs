@@ -25,6 +25,9 @@ public class PipelineArgumentsTests
         ["binary"] = "/repo/tool", ["smoke-test"] = "false", ["smoke-test-hardened"] = "false", ["inactivity-timeout"] = "90s", ["insecure-registry"] = "registry.internal.example:5000",
         ["build-tags"] = "netgo", ["go-ldflags"] = "-X main.extra=1", ["strip-symbols"] = "false", ["variables"] = "main.version=1.2.3", ["builder-env"] = "GOEXPERIMENT=loopvar",
         ["sign-key"] = "/repo/sign.pem", ["sign-key-password"] = "key-secret", ["verify-key"] = "/repo/sign.pub",
+        ["entrypoint"] = "/app/hello,serve", ["cmd"] = "--port,8080", ["image-env"] = "GODEBUG=madvdontneed=1", ["image-label"] = "team=core",
+        ["image-annotation"] = "com.example.owner=core", ["image-user"] = "1000:1000", ["workdir"] = "/srv", ["expose"] = "8080",
+        ["extra-files"] = AppContext.BaseDirectory + ":/srv/data", ["tzdata"] = "false",
     };
 
     // What an argument cannot go without, given as an argument in every run of its check.

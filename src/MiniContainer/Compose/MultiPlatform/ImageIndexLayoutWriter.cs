@@ -10,15 +10,16 @@ namespace MiniContainer.Compose.MultiPlatform;
 public static class ImageIndexLayoutWriter
 {
     /// <summary>The index of the platform manifests, in the given order, each with its platform.</summary>
-    public static byte[] IndexOf(IReadOnlyList<OciDescriptor> platformManifests)
+    public static byte[] IndexOf(IReadOnlyList<OciDescriptor> platformManifests, IReadOnlyDictionary<string, string>? annotations = null)
     {
         if (platformManifests.Any(m => m.Platform is null)) throw new ArgumentException("Every manifest of a multi-platform index needs its platform.", nameof(platformManifests));
-        return ImageIndexJson.Write(platformManifests.Select(m => m with { Annotations = OciDescriptor.NoAnnotations }).ToList());
+        return ImageIndexJson.Write(platformManifests.Select(m => m with { Annotations = OciDescriptor.NoAnnotations }).ToList(), annotations);
     }
 
-    public static async Task<OciDescriptor> WriteAsync(string layoutDirectory, IReadOnlyList<OciDescriptor> platformManifests, string tag, CancellationToken cancellationToken)
+    public static async Task<OciDescriptor> WriteAsync(string layoutDirectory, IReadOnlyList<OciDescriptor> platformManifests, string tag, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? annotations = null)
     {
-        var index = IndexOf(platformManifests);
+        var index = IndexOf(platformManifests, annotations);
         var descriptor = new OciDescriptor(OciMediaTypes.ImageIndex, OciDigest.Of(index), index.Length);
         var blob = Path.Combine(layoutDirectory, "blobs", "sha256", descriptor.Digest.Hex);
         await ArtifactFile.WriteAsync(blob, ArtifactFile.DataMode, (file, ct) => file.WriteAsync(index, ct).AsTask(), cancellationToken).ConfigureAwait(false);

@@ -45,7 +45,7 @@ public static class MultiPlatformImageStep
             images.Add(await BuildPlatformAsync(builder, request, platforms[i], options[i], goBuilder, created, checkout, sourceDirectory, logger, cancellationToken).ConfigureAwait(false));
         }
 
-        var index = await ImageIndexLayoutWriter.WriteAsync(request.LayoutDirectory, images.Select(i => i.Manifest).ToList(), request.Tag, cancellationToken).ConfigureAwait(false);
+        var index = await ImageIndexLayoutWriter.WriteAsync(request.LayoutDirectory, images.Select(i => i.Manifest).ToList(), request.Tag, cancellationToken, request.Spec.Annotations).ConfigureAwait(false);
         stopwatch.Stop();
         logger.LogInformation("Image index {Image}:{Tag} {Digest} over {Platforms} -> {Layout} ({Seconds:F1} s)",
             request.ImageName, request.Tag, index.Digest, string.Join(", ", images.Select(i => $"{i.Platform} {i.Manifest.Digest}")), request.LayoutDirectory, stopwatch.Elapsed.TotalSeconds);

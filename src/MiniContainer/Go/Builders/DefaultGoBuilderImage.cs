@@ -18,10 +18,10 @@ public static class DefaultGoBuilderImage
     /// <summary>The official image the default builder starts from, e.g. golang:1.19-alpine.</summary>
     public static string OfficialImageFor(string? goVersion) => $"golang:{goVersion ?? "1.22"}-alpine";
 
-    /// <summary>The Dockerfile that adds a musl C toolchain (and git, for VCS-stamped builds) to the official image.</summary>
+    /// <summary>The Dockerfile that adds a musl C toolchain (and git, for VCS-stamped builds; tzdata, whose zoneinfo --tzdata puts in the image) to the official image.</summary>
     public static string DockerfileFor(string? goVersion) =>
         $"FROM {OfficialImageFor(goVersion)}\n" +
-        "RUN apk add --no-cache gcc musl-dev linux-headers git\n" +
+        "RUN apk add --no-cache gcc musl-dev linux-headers git tzdata\n" +
         "ENV CC=gcc CGO_ENABLED=1\n";
 
     /// <summary>Returns the default builder's tag, building it first when the engine does not have it.</summary>

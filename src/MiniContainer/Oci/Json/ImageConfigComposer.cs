@@ -57,7 +57,7 @@ public static class ImageConfigComposer
 
         config["Entrypoint"] = Strings(spec.EffectiveEntrypoint);
         if (spec.Command is not null) config["Cmd"] = Strings(spec.Command);
-        config["WorkingDir"] = RuntimeImageSpec.AppDirectory;
+        config["WorkingDir"] = spec.WorkingDirectory;
 
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (baseInner?["Labels"] is JsonObject baseLabels)
@@ -94,7 +94,7 @@ public static class ImageConfigComposer
             foreach (var entry in baseHistory) history.Add(entry?.DeepClone());
         foreach (var layer in layers)
             history.Add(new JsonObject { ["created"] = time, ["created_by"] = layer.CreatedBy, ["comment"] = "minicontainer" });
-        var settings = $"WORKDIR {RuntimeImageSpec.AppDirectory}; ENTRYPOINT {OciJson.Array(spec.EffectiveEntrypoint)}" +
+        var settings = $"WORKDIR {spec.WorkingDirectory}; ENTRYPOINT {OciJson.Array(spec.EffectiveEntrypoint)}" +
                        (spec.Command is null ? "" : $"; CMD {OciJson.Array(spec.Command)}") +
                        (spec.User is null ? "" : $"; USER {spec.User}");
         history.Add(new JsonObject { ["created"] = time, ["created_by"] = settings, ["comment"] = "minicontainer", ["empty_layer"] = true });

@@ -9,7 +9,8 @@ public static class ImageIndexJson
     /// <summary>The annotation an OCI layout names a manifest by (the tag, as skopeo and umoci read it).</summary>
     public const string RefName = "org.opencontainers.image.ref.name";
 
-    public static byte[] Write(IReadOnlyList<OciDescriptor> manifests)
+    /// <param name="annotations">The index's own annotations (sorted, so the bytes stay the same); none when null or empty.</param>
+    public static byte[] Write(IReadOnlyList<OciDescriptor> manifests, IReadOnlyDictionary<string, string>? annotations = null)
     {
         var json = new JsonObject
         {
@@ -17,6 +18,8 @@ public static class ImageIndexJson
             ["mediaType"] = OciMediaTypes.ImageIndex,
             ["manifests"] = new JsonArray(manifests.Select(m => (JsonNode)OciJson.Descriptor(m)).ToArray()),
         };
+        if (annotations is { Count: > 0 })
+            json["annotations"] = new JsonObject(annotations.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value)));
         return OciJson.Serialize(json);
     }
 

@@ -39,10 +39,18 @@ public static class LayerWriter
     internal static void WriteTar(LayerContent content, DateTimeOffset modificationTime, Stream tar)
     {
         using var writer = new TarWriter(tar, TarEntryFormat.Gnu, leaveOpen: true);
+        WriteEntries(writer, content, modificationTime);
+    }
+
+    /// <summary>The content's entries, each path under <paramref name="prefix"/> when one is given (a Dockerfile context's folder).</summary>
+    internal static void WriteEntries(TarWriter writer, LayerContent content, DateTimeOffset modificationTime, string prefix = "")
+    {
         foreach (var entry in Ordered(content))
         {
-            var header = DeterministicTar.NewEntry(
-                entry.IsDirectory ? TarEntryType.Directory : TarEntryType.RegularFile, entry.IsDirectory ? entry.Path + "/" : entry.Path, entry.Mode, modificationTime);
+            var path = prefix.Length == 0 ? entry.Path : $"{prefix}/{entry.Path}";
+            var type = entry.IsDirectory ? TarEntryType.Directory : entry.IsSymbolicLink ? TarEntryType.SymbolicLink : TarEntryType.RegularFile;
+            var header = DeterministicTar.NewEntry(type, entry.IsDirectory ? path + "/" : path, entry.Mode, modificationTime);
+            if (entry.LinkTarget is not null) header.LinkName = entry.LinkTarget;
             if (entry.HostPath is not null)
             {
                 using var file = new FileStream(entry.HostPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -61,13 +69,14 @@ public static class LayerWriter
     internal static IReadOnlyList<LayerEntry> Ordered(LayerContent content)
     {
         var byPath = new SortedDictionary<string, LayerEntry>(StringComparer.Ordinal);
+        var named = content.Entries.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in content.Entries)
         {
             byPath[entry.Path] = entry;
             for (var slash = entry.Path.LastIndexOf('/'); slash > 0; slash = entry.Path.LastIndexOf('/', slash - 1))
             {
                 var parent = entry.Path[..slash];
-                if (!byPath.ContainsKey(parent) && !content.Entries.Any(e => e.Path == parent))
+                if (!byPath.ContainsKey(parent) && !named.Contains(parent))
                     byPath[parent] = new LayerEntry(parent, LayerContent.DirectoryMode);
             }
         }
