@@ -47,4 +47,7 @@ public interface IHazGoBuild : INukeBuild
 
     [Parameter("KEY=VALUE pairs for the go build's environment, e.g. GOEXPERIMENT=loopvar")]
     string[] BuilderEnv => TryGetValue(() => BuilderEnv);
+
+    [Parameter("A .netrc with the credentials of private modules - default: ~/.netrc when GOPRIVATE is set and it exists")]
+    string GoNetrc => TryGetValue(() => GoNetrc);
 }

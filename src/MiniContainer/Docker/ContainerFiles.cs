@@ -20,7 +20,11 @@ public sealed class ContainerFiles(DockerEngine engine)
     }
 
     /// <summary>Writes <paramref name="content"/> as the file <paramref name="containerPath"/> (its folders made as needed), with <paramref name="mode"/>.</summary>
-    public async Task CopyFileInAsync(RunningContainer container, string containerPath, byte[] content, UnixFileMode mode, CancellationToken cancellationToken)
+    public Task CopyFileInAsync(RunningContainer container, string containerPath, byte[] content, UnixFileMode mode, CancellationToken cancellationToken) =>
+        CopyFileInAsync(container.Id, containerPath, content, mode, cancellationToken);
+
+    /// <summary>The same into a container this process did not create (a warm builder), by its ID.</summary>
+    public async Task CopyFileInAsync(string containerId, string containerPath, byte[] content, UnixFileMode mode, CancellationToken cancellationToken)
     {
         using var archive = new MemoryStream();
         using (var writer = new TarWriter(archive, TarEntryFormat.Gnu, leaveOpen: true))
@@ -32,8 +36,8 @@ public sealed class ContainerFiles(DockerEngine engine)
             writer.WriteEntry(entry);
         }
         archive.Position = 0;
-        await engine.CallAsync("copy into container " + container.Id[..12], (client, ct) => client.Containers.ExtractArchiveToContainerAsync(
-            container.Id, new CopyToContainerParameters { Path = "/" }, archive, ct), cancellationToken).ConfigureAwait(false);
+        await engine.CallAsync("copy into container " + containerId[..12], (client, ct) => client.Containers.ExtractArchiveToContainerAsync(
+            containerId, new CopyToContainerParameters { Path = "/" }, archive, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -56,6 +56,9 @@ public sealed record GoBuildOptions
     /// <summary>Go settings passed through to the builder (GOFLAGS, GOPROXY, GOPRIVATE, ...).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>A .netrc on this machine with the credentials of private modules (Go reads it through NETRC); a secret.</summary>
+    public string? NetrcFile { get; init; }
+
     /// <summary>The GOARCH name of the machine this runs on.</summary>
     public static string HostGoArch() => RuntimeInformation.OSArchitecture switch
     {

@@ -3,6 +3,12 @@ namespace MiniContainer.Go;
 /// <summary>A go command to run: its argv and the environment it needs, both exact.</summary>
 public sealed record GoInvocation(IReadOnlyList<string> Argv, IReadOnlyDictionary<string, string> Environment)
 {
+    /// <summary>
+    /// The host's .netrc with the credentials of private modules, a secret: each builder hands it to go through NETRC
+    /// only for this command (see <see cref="Builders.BuilderNetrc"/>), never in the environment shown here.
+    /// </summary>
+    public string? NetrcFile { get; init; }
+
     /// <summary>The environment as KEY=value lines, sorted, as a container takes it.</summary>
     public IReadOnlyList<string> EnvironmentLines =>
         Environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}").ToList();

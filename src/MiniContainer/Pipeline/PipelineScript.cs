@@ -99,6 +99,9 @@ public class PipelineScript
     /// <summary>--builder-env: environment for go in the builder, e.g. ["GOEXPERIMENT"] = "loopvar"; the argument's add to these and replace those of the same name.</summary>
     public IDictionary<string, string> BuilderEnvironment { get; set; } = new Dictionary<string, string>();
 
+    /// <summary>--go-netrc: a .netrc with the credentials of private modules (a path, relative to the module folder).</summary>
+    public string? GoNetrc { get; set; }
+
     // The image's config (#18 "The image"): --entrypoint, --cmd, --image-env, --image-label, --image-annotation,
     // --image-user, --workdir, --expose, --extra-files, --tzdata; Binaries for what differs per binary.
 

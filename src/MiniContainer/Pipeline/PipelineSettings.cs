@@ -123,6 +123,9 @@ public sealed record PipelineSettings
     /// <summary>--builder-env: go's environment in the builder, over the host's pass-through Go variables.</summary>
     public IReadOnlyDictionary<string, string> BuilderEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The .netrc go reads for private modules (a full path), or null.</summary>
+    public string? GoNetrc { get; init; }
+
     /// <summary>The smoke test of a binary's image, as the build script set it; null runs the image's CMD and expects exit code 0.</summary>
     public SmokeTestSpec? SmokeTestFor(string binary) => SmokeTests(binary);
 
@@ -164,6 +167,7 @@ public sealed record PipelineSettings
             Tags = BuildTags.ToList(),
             StripSymbols = StripSymbols,
             ExtraLdFlags = LdFlags is { } ldflags ? [ldflags] : [],
+            NetrcFile = GoNetrc,
         };
     }
 

@@ -89,6 +89,7 @@ public static partial class PipelineSettingsResolver
             if (!fileExists(binaryPath)) throw Wrong(binary, $"names no file ({binaryPath} does not exist).");
         }
 
+        var builderEnvironment = BuilderEnvironmentOf(script, values);
         var packages = values.GetList(PipelineArguments.Packages)?.Select(p => p.Value).ToList()
             ?? (script.Packages.Count > 0 ? script.Packages.ToList() : ["./..."]);
 
@@ -129,7 +130,8 @@ public static partial class PipelineSettingsResolver
             BuildTags = BuildTagsOf(values.GetList(PipelineArguments.BuildTags) ?? GivenList(PipelineArguments.BuildTags, script.BuildTags, script.Describe)),
             LdFlags = (values.Get(PipelineArguments.GoLdFlags) ?? Given(PipelineArguments.GoLdFlags, script.LdFlags, script.Describe))?.Value.Trim(),
             StripSymbols = Boolean(values.Get(PipelineArguments.StripSymbols)) ?? script.StripSymbols ?? true,
-            BuilderEnvironment = BuilderEnvironmentOf(script, values),
+            BuilderEnvironment = builderEnvironment,
+            GoNetrc = NetrcOf(values, script, source.Value, builderEnvironment, environment, fileExists),
             SmokeTests = script.SmokeTestFor,
             SourceUrl = (values.Get(PipelineArguments.SourceUrl) ?? Given(PipelineArguments.SourceUrl, script.SourceUrl, script.Describe))?.Value,
             InsecureRegistries = (values.GetList(PipelineArguments.InsecureRegistry) ?? GivenList(PipelineArguments.InsecureRegistry, script.InsecureRegistries, script.Describe))?.Select(r => r.Value).ToList() ?? [],
@@ -249,6 +251,26 @@ public static partial class PipelineSettingsResolver
             variables[name] = Rendered(pair, value, templates);
         }
         return variables;
+    }
+
+    /// <summary>
+    /// The .netrc for private modules: the one named, or ~/.netrc when GOPRIVATE says there are private modules and it exists
+    /// (as go itself would read it on this machine).
+    /// </summary>
+    private static string? NetrcOf(Values values, PipelineScript script, string source, IReadOnlyDictionary<string, string> builderEnvironment,
+        Func<string, string?> environment, Func<string, bool> fileExists)
+    {
+        if ((values.Get(PipelineArguments.GoNetrc) ?? Given(PipelineArguments.GoNetrc, script.GoNetrc, script.Describe)) is { } given)
+        {
+            var path = FullPath(source, given.Value).Value;
+            return fileExists(path) ? path : throw Wrong(given, $"names no file ({path} does not exist); give a .netrc with `machine <host> login <user> password <token>` lines.");
+        }
+        var goPrivate = builderEnvironment.GetValueOrDefault("GOPRIVATE") ?? environment("GOPRIVATE");
+        if (string.IsNullOrWhiteSpace(goPrivate)) return null;
+        var home = environment("HOME") is { Length: > 0 } h ? h : System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+        if (string.IsNullOrEmpty(home)) return null;
+        var netrc = Path.Combine(home, ".netrc");
+        return fileExists(netrc) ? netrc : null;
     }
 
     private static Dictionary<string, string> BuilderEnvironmentOf(PipelineScript script, Values values)

@@ -23,7 +23,7 @@ public class PipelineArgumentsTests
         ["image-tag"] = "1.2", ["registry"] = "127.0.0.1:5000", ["registry-username"] = "someone", ["registry-password"] = "secret",
         ["ca-bundle"] = "none", ["ca-file"] = "/repo/extra.pem", ["sbom"] = "false", ["source-url"] = "https://git.example.invalid/hello",
         ["binary"] = "/repo/tool", ["smoke-test"] = "false", ["smoke-test-hardened"] = "false", ["inactivity-timeout"] = "90s", ["insecure-registry"] = "registry.internal.example:5000",
-        ["build-tags"] = "netgo", ["go-ldflags"] = "-X main.extra=1", ["strip-symbols"] = "false", ["variables"] = "main.version=1.2.3", ["builder-env"] = "GOEXPERIMENT=loopvar",
+        ["build-tags"] = "netgo", ["go-ldflags"] = "-X main.extra=1", ["strip-symbols"] = "false", ["variables"] = "main.version=1.2.3", ["builder-env"] = "GOEXPERIMENT=loopvar", ["go-netrc"] = "/repo/netrc",
         ["sign-key"] = "/repo/sign.pem", ["sign-key-password"] = "key-secret", ["verify-key"] = "/repo/sign.pub",
         ["entrypoint"] = "/app/hello,serve", ["cmd"] = "--port,8080", ["image-env"] = "GODEBUG=madvdontneed=1", ["image-label"] = "team=core",
         ["image-annotation"] = "com.example.owner=core", ["image-user"] = "1000:1000", ["workdir"] = "/srv", ["expose"] = "8080",

@@ -44,6 +44,11 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
             await volumes.EnsureAsync(builder.BuildCacheVolume, ct).ConfigureAwait(false);
         }
 
+        // The .netrc of private modules goes in as a file for this command only, never a bind or the container's config.
+        var shown = invocation;
+        var netrc = invocation.NetrcFile is { } netrcFile ? (Content: BuilderNetrc.Read(netrcFile), Path: BuilderNetrc.NewPathInContainer()) : default;
+        if (netrc.Content is not null)
+            invocation = BuilderNetrc.WithNetrcAt(invocation, netrc.Path) with { Argv = BuilderNetrc.RemovingAfter(netrc.Path, invocation.Argv) };
         var bind = builder.UsesBindMounts(engine.SharesFileSystem);
         var proxyDirectories = GoProxyDirectories.In(invocation.Environment);
         var spec = new ContainerSpec
@@ -62,11 +67,13 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
             Binds = bind ? BindsFor(module, hostOutputDirectory, proxyDirectories) : [],
         };
 
-        logger.LogInformation("{Step}: {Command} in {Image} ({Transfer})", step, invocation, builder.Image, bind ? "bind mounts" : "copy through the engine");
+        logger.LogInformation("{Step}: {Command} in {Image} ({Transfer}{Netrc})", step, shown, builder.Image, bind ? "bind mounts" : "copy through the engine", netrc.Content is null ? "" : ", with the .netrc");
         if (bind && builder.KeepWarm)
         {
             // A running warm builder has its volumes: they are only ensured when one is created.
             var warm = await WarmBuilderContainer.AcquireAsync(engine, spec, _imageId ?? await EnsureBuilderImageAsync(module, cancellationToken).ConfigureAwait(false), EnsureVolumesAsync, builder.WarmIdleTimeout, logger, cancellationToken).ConfigureAwait(false);
+            if (netrc.Content is not null)
+                await new ContainerFiles(engine).CopyFileInAsync(warm.Id, netrc.Path, netrc.Content, BuilderNetrc.Mode, cancellationToken).ConfigureAwait(false);
             return await warm.ExecAsync(invocation.Argv, invocation.EnvironmentLines, SourcePath, line => logger.LogInformation("{Line}", line.Text), cancellationToken).ConfigureAwait(false);
         }
         await EnsureVolumesAsync(cancellationToken).ConfigureAwait(false);
@@ -80,6 +87,7 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
             beforeStart: async (container, ct) =>
             {
                 await files.CopyFileInAsync(container, BuilderEnvironmentFile.PathInContainer, BuilderEnvironmentFile.Content(invocation), ArtifactFile.DataMode, ct).ConfigureAwait(false);
+                if (netrc.Content is not null) await files.CopyFileInAsync(container, netrc.Path, netrc.Content, BuilderNetrc.Mode, ct).ConfigureAwait(false);
                 if (bind) return;
                 await files.CopyDirectoryInAsync(container, module.Directory, SourcePath, path => !excluded.Contains(path.Split('/')[0]), ct).ConfigureAwait(false);
                 foreach (var directory in proxyDirectories)

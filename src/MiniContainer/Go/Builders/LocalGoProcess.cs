@@ -23,6 +23,8 @@ internal static class LocalGoProcess
         };
         foreach (var argument in invocation.Argv.Skip(1)) start.ArgumentList.Add(argument);
         foreach (var (name, value) in invocation.Environment) start.Environment[name] = value;
+        // This machine's Go reads the file where it is: only its path is in go's environment.
+        if (invocation.NetrcFile is { } netrc) start.Environment[BuilderNetrc.Variable] = netrc;
 
         var lines = new List<ContainerOutputLine>();
         void Collect(string? text, bool isError)
