@@ -36,6 +36,9 @@ public sealed class AuthenticatedGoProxy : IAsyncDisposable
     /// <summary>The proxy's URL with the credentials in it, as GOPROXY carries them.</summary>
     public string Url { get; }
 
+    /// <summary>The proxy's URL without credentials, for a build that gives them in a .netrc.</summary>
+    public string UrlWithoutCredentials => new UriBuilder(Url) { UserName = "", Password = "" }.Uri.AbsoluteUri.TrimEnd('/');
+
     /// <summary>The CA that signed the proxy's certificate, for the builder's trust store.</summary>
     public string CaPem => _certificates.CaPem;
 

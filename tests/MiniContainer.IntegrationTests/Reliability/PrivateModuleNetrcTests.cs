@@ -1,0 +1,147 @@
+using System.Text.Json;
+using MiniContainer.IntegrationTests.Fixtures;
+using MiniContainer.Pipeline;
+using Xunit.Abstractions;
+
+namespace MiniContainer.IntegrationTests.Reliability;
+
+/// <summary>
+/// --go-netrc: hello depends on a private module served by a proxy on loopback that answers only basic credentials,
+/// and GOPROXY names it without them: GoRestore, GoCompile and ComposeImage succeed with the .netrc alone, in the
+/// builder container (a warm builder, which stays for minutes) and with this machine's Go. Then the token is
+/// searched for in the log, the artifacts, the engine's image and the inspection of every container left.
+/// </summary>
+[Collection(EngineCollection.Name)]
+public sealed class PrivateModuleNetrcTests(ITestOutputHelper output)
+{
+    private const string Token = "netrc-Tq58-private-module-token";
+    private const string User = "netrc-bot";
+    private const string PrivateModule = "example.com/private/greeting";
+
+    private static readonly SecretForms Secrets = new(new Dictionary<string, string> { ["the .netrc's token"] = Token });
+
+    [EngineFact]
+    public async Task The_builder_container_fetches_the_private_module_with_the_netrc_and_shows_the_token_nowhere()
+    {
+        await using var proxy = new AuthenticatedGoProxy(User, Token);
+        using var builder = CaTrustingBuilderImage.Create(proxy.CaPem);
+        var run = Prepare(proxy, "netrc-engine");
+        var tag = $"netrc-{Guid.NewGuid():N}"[..20];
+        using var engine = await MiniContainer.Docker.DockerEngine.ConnectAsync();
+        try
+        {
+            var logger = await RunAsync(run, proxy, new() { ["engine"] = "docker", ["builder-image"] = builder.Reference, ["base-image"] = "scratch", ["image-tag"] = tag });
+
+            ShouldHaveFetchedWithTheNetrc(proxy, run);
+            logger.Lines.SelectMany(line => Secrets.FoundIn(line).Select(form => $"{form}: {line}")).ShouldBeEmpty();
+            Secrets.FoundInFiles(Path.Combine(run.Module, "artifacts")).ShouldBeEmpty();
+            SavedImage.Of($"hello:{tag}").WhereFound(Secrets).ShouldBeEmpty();
+
+            var containers = await LeftoverContainers.MountingAsync(engine, run.Module);
+            containers.ShouldNotBeEmpty("the warm builder stays after the build, and is what is inspected here");
+            foreach (var id in containers)
+            {
+                var inspect = ProcessRunner.Run("docker", ["inspect", id]);
+                inspect.ExitCode.ShouldBe(0, inspect.Output);
+                Secrets.FoundIn(inspect.StandardOutput).ShouldBeEmpty($"docker inspect {id}");
+                inspect.StandardOutput.ShouldNotContain(run.Netrc, customMessage: "the .netrc is copied in, not bound");
+                using var json = JsonDocument.Parse(inspect.StandardOutput);
+                if (json.RootElement[0].GetProperty("ExecIDs") is { ValueKind: JsonValueKind.Array } execIds)
+                    foreach (var execId in execIds.EnumerateArray().Select(e => e.GetString()!))
+                        Secrets.FoundIn(JsonSerializer.Serialize(await engine.Client.Exec.InspectContainerExecAsync(execId))).ShouldBeEmpty($"exec {execId} of {id}");
+                var tmp = ProcessRunner.Run("docker", ["exec", id, "ls", "-a", "/tmp"]);
+                tmp.ExitCode.ShouldBe(0, tmp.Output);
+                tmp.StandardOutput.ShouldNotContain(".minicontainer-netrc", customMessage: "each go command's .netrc is removed when it ends");
+            }
+        }
+        finally
+        {
+            ProcessRunner.Run("docker", ["rmi", "-f", $"hello:{tag}"]);
+            foreach (var id in await LeftoverContainers.WarmBuildersOfAsync(engine, run.Module))
+                await engine.Client.Containers.RemoveContainerAsync(id, new global::Docker.DotNet.Models.ContainerRemoveParameters { Force = true });
+            run.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task This_machines_go_fetches_the_private_module_with_the_netrc_and_shows_the_token_nowhere()
+    {
+        await using var proxy = new AuthenticatedGoProxy(User, Token);
+        var run = Prepare(proxy, "netrc-local");
+        try
+        {
+            var ca = Path.Combine(run.Folder, "proxy-ca.pem");
+            File.WriteAllText(ca, proxy.CaPem);
+            var logger = await RunAsync(run, proxy, new() { ["engine"] = "none", ["base-image"] = "scratch", ["builder-env"] = $"SSL_CERT_FILE={ca}" });
+
+            ShouldHaveFetchedWithTheNetrc(proxy, run);
+            logger.Lines.SelectMany(line => Secrets.FoundIn(line).Select(form => $"{form}: {line}")).ShouldBeEmpty();
+            Secrets.FoundInFiles(Path.Combine(run.Module, "artifacts")).ShouldBeEmpty();
+            Directory.EnumerateFiles(Path.Combine(run.Module, "artifacts", "oci"), "*", SearchOption.AllDirectories).ShouldNotBeEmpty("the image's layout was searched");
+        }
+        finally
+        {
+            run.Dispose();
+        }
+    }
+
+    private sealed record Run(string Folder, string Module, string Netrc, string Version) : IDisposable
+    {
+        public void Dispose()
+        {
+            Directory.Delete(Folder, recursive: true);
+            Directory.Delete(Module, recursive: true);
+        }
+    }
+
+    /// <summary>hello, depending on a release of the private module of its own (a cached module is not fetched), and a .netrc beside it.</summary>
+    private static Run Prepare(AuthenticatedGoProxy proxy, string purpose)
+    {
+        var folder = TestBed.TempDirectory(purpose + "-secrets");
+        var module = TestBed.CopyOf(TestBed.Example("hello"), purpose);
+        var version = $"v1.0.0-n{Guid.NewGuid():N}";
+        var goSum = proxy.Modules.AddModule(PrivateModule, version, new Dictionary<string, string>
+        {
+            ["greeting.go"] = "// Package greeting is a private module's one function.\npackage greeting\n\nfunc Word() string { return \"hello from a private module\" }\n",
+        });
+        File.AppendAllText(Path.Combine(module, "go.mod"), $"\nrequire {PrivateModule} {version}\n");
+        File.WriteAllText(Path.Combine(module, "go.sum"), goSum);
+        File.WriteAllText(Path.Combine(module, "greeting.go"),
+            $"package main\n\nimport \"{PrivateModule}\"\n\n// Linked in, so the binary cannot build without the private module.\nvar greetingWord = greeting.Word()\n");
+        var netrc = Path.Combine(folder, "netrc");
+        File.WriteAllText(netrc, $"machine 127.0.0.1\nlogin {User}\npassword {Token}\n");
+        return new Run(folder, module, netrc, version);
+    }
+
+    private async Task<TestLogger> RunAsync(Run run, AuthenticatedGoProxy proxy, Dictionary<string, string> arguments)
+    {
+        var overrides = new Dictionary<string, string>
+        {
+            ["GOPROXY"] = proxy.UrlWithoutCredentials,
+            ["GOPRIVATE"] = "example.com/private",
+            // GOPRIVATE alone would send the private module past the proxy, to its VCS.
+            ["GONOPROXY"] = "none",
+        };
+        arguments["go-netrc"] = run.Netrc;
+        var logger = new TestLogger(output);
+        Func<MiniContainerPipeline, Task>[] steps =
+        [
+            p => p.GoRestoreAsync(CancellationToken.None), p => p.GoCompileAsync(CancellationToken.None),
+            p => p.CaCertificatesAsync(CancellationToken.None), p => p.ComposeImageAsync(CancellationToken.None),
+        ];
+        foreach (var step in steps)
+            await step(await MiniContainerPipeline.StartAsync(new PipelineScript(), new DictionaryArgumentSource(arguments),
+                name => overrides.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name), run.Module, logger, new RunSummary(), CancellationToken.None));
+        return logger;
+    }
+
+    private static void ShouldHaveFetchedWithTheNetrc(AuthenticatedGoProxy proxy, Run run)
+    {
+        var module = $"/{PrivateModule}/@v/{run.Version}";
+        proxy.Requests.ShouldContain(($"{module}.zip", true));
+        proxy.Requests.Where(r => !r.Authorized).ShouldBeEmpty("every request to the private proxy carried the .netrc's credentials");
+        var buildInfo = ProcessRunner.Run("go", ["version", "-m", Path.Combine(run.Module, "artifacts", "bin", "hello")]);
+        buildInfo.ExitCode.ShouldBe(0, buildInfo.Output);
+        buildInfo.StandardOutput.ShouldContain($"dep\t{PrivateModule}\t{run.Version}");
+    }
+}
