@@ -63,6 +63,41 @@ public sealed class PrivateModuleNetrcTests(ITestOutputHelper output)
         }
     }
 
+    [EngineFact]
+    public async Task A_one_shot_builder_that_gets_the_source_copied_in_as_from_a_remote_engine_gets_the_netrc_copied_in_too()
+    {
+        await using var proxy = new AuthenticatedGoProxy(User, Token);
+        using var builderImage = CaTrustingBuilderImage.Create(proxy.CaPem);
+        var run = Prepare(proxy, "netrc-copy");
+        using var engine = await MiniContainer.Docker.DockerEngine.ConnectAsync();
+        var builder = new MiniContainer.Go.Builders.GoBuilder
+        {
+            Image = builderImage.Reference, Transfer = MiniContainer.Go.Builders.FileTransfer.Copy, KeepWarm = false, ModuleCacheVolume = $"mc-test-gomod-{Guid.NewGuid():N}",
+        };
+        var logger = new TestLogger(output);
+        try
+        {
+            var module = MiniContainer.Go.GoModule.Load(run.Module);
+            var options = new MiniContainer.Go.GoBuildOptions
+            {
+                Cgo = false, NetrcFile = run.Netrc,
+                Environment = new Dictionary<string, string> { ["GOPROXY"] = proxy.UrlWithoutCredentials, ["GOPRIVATE"] = "example.com/private", ["GONOPROXY"] = "none" },
+            };
+            await MiniContainer.Restore.GoRestoreStep.RunAsync(engine, new MiniContainer.Restore.GoRestoreRequest(module, options, builder), logger);
+            var compiled = await MiniContainer.Compile.GoCompileStep.RunAsync(engine, new MiniContainer.Compile.GoCompileRequest(module, options, builder, Path.Combine(run.Module, "artifacts", "bin")), logger);
+
+            compiled.Binaries.Select(b => b.Name).ShouldBe(["hello"]);
+            ShouldHaveFetchedWithTheNetrc(proxy, run);
+            logger.Lines.SelectMany(line => Secrets.FoundIn(line).Select(form => $"{form}: {line}")).ShouldBeEmpty();
+            (await LeftoverContainers.OfStepsAsync(engine, "restore", "compile")).ShouldBeEmpty("the one-shot containers, and the .netrc in them, are removed");
+        }
+        finally
+        {
+            await engine.Client.Volumes.RemoveAsync(builder.ModuleCacheVolume, force: true);
+            run.Dispose();
+        }
+    }
+
     [Fact]
     public async Task This_machines_go_fetches_the_private_module_with_the_netrc_and_shows_the_token_nowhere()
     {
