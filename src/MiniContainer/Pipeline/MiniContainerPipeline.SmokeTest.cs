@@ -24,7 +24,7 @@ public sealed partial class MiniContainerPipeline
         foreach (var image in images.Where(i => !i.InEngine))
         {
             var written = image.IsIndex ? $"a multi-platform index in {image.Layout}" : image.Layout is not null ? $"an OCI layout in {image.Layout}" : $"a docker-archive, {image.Archive}";
-            var reason = $"{image.Reference} is not in a Docker Engine (written without one as {written}), and a smoke test runs the image in one: not tested. " +
+            var reason = $"{image.Reference} was composed without a Docker Engine ({written}), and a smoke test runs the image in one: not tested. " +
                          $"Run it with an engine (docker load the archive under the output folder), or put it in the engine: {PipelineArguments.OutputFormat.CommandLine}=engine (the default when one answers).";
             _logger.LogWarning("SmokeTest skipped: {Reason}", reason);
             Summary.AddSkipped("SmokeTest", reason);
