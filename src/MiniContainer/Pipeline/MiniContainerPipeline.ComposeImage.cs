@@ -58,19 +58,26 @@ public sealed partial class MiniContainerPipeline
                 }
                 if (onDisk is not null)
                 {
+                    var engineBase = engine is null ? null : await EngineBaseArchive.SaveAsync(engine, config.BaseImage, Path.Combine(Layout.ImageDirectory, "bases"), _logger, cancellationToken).ConfigureAwait(false);
                     var written = await NamingTheUserArgumentAsync(() => DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(spec, references, onDisk)
                     {
+                        Base = engineBase,
                         SourceDirectory = Settings.Source,
                         Login = Settings.RegistryLogin,
                         Transport = Settings.RegistryTransport,
                         Platform = Settings.Platform,
                     }, _logger, cancellationToken)).ConfigureAwait(false);
-                    if (engine is null) Summary.AddImage(written.Tags[0], written.CompressedSize);
-                    sbom = sbom with
+                    // With the engine's image too, the SBOM stays the engine's: that image is the one PublishImage pushes.
+                    if (engine is null)
                     {
-                        ManifestDigest = written.ManifestDigest,
-                        Base = onDisk.LayoutDirectory is { } layout ? await SbomBase.FromLayoutAsync(layout, written.ManifestDigest, cancellationToken).ConfigureAwait(false) : sbom.Base,
-                    };
+                        Summary.AddImage(written.Tags[0], written.CompressedSize);
+                        sbom = sbom with
+                        {
+                            ManifestDigest = written.ManifestDigest,
+                            Base = onDisk.LayoutDirectory is { } layout ? await SbomBase.FromLayoutAsync(layout, written.ManifestDigest, cancellationToken).ConfigureAwait(false)
+                                : config.BaseImage == RuntimeImageSpec.Scratch ? null : new SbomBaseImage(config.BaseImage, null),
+                        };
+                    }
                 }
                 made.Add(new ImageListEntry(name, references[0], onDisk?.LayoutDirectory)
                 {

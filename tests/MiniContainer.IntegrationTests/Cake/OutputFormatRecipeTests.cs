@@ -69,6 +69,30 @@ public sealed class OutputFormatRecipeTests(RegistryFixture registry) : IClassFi
     }
 
     [EngineFact]
+    public void Engine_and_oci_on_a_base_only_the_engine_has_write_the_layout_on_the_engine_copy_of_that_base()
+    {
+        using var repository = ConsumerRepository.CopyOf("hello");
+        try
+        {
+            var run = repository.BuildSh(null, ["ComposeImage", "--engine=docker", .. ConsumerRepository.TestImages, "--output-format=engine,oci", $"--image-tag={Tag}-base"]);
+
+            run.ExitCode.ShouldBe(0, run.Output);
+            run.StandardOutput.ShouldContain($"the base {TestBed.AlpineImage} for the images written without the engine is the engine's own");
+            var layout = Path.Combine(repository.Artifacts, "oci", "hello");
+            var config = ProcessRunner.Run("skopeo", ["inspect", "--config", $"oci:{layout}:{Tag}-base"]);
+            config.ExitCode.ShouldBe(0, config.StandardError);
+            using var json = System.Text.Json.JsonDocument.Parse(config.StandardOutput);
+            var baseLayer = Docker("image", "inspect", "--format", "{{index .RootFS.Layers 0}}", TestBed.AlpineImage).StandardOutput.Trim();
+            json.RootElement.GetProperty("rootfs").GetProperty("diff_ids")[0].GetString().ShouldBe(baseLayer);
+            Docker("image", "inspect", $"hello:{Tag}-base").ExitCode.ShouldBe(0, "the engine has the image");
+        }
+        finally
+        {
+            Docker("rmi", $"hello:{Tag}-base");
+        }
+    }
+
+    [EngineFact]
     public void Engine_alone_writes_no_layout_and_no_archive()
     {
         using var repository = ConsumerRepository.CopyOf("hello");
