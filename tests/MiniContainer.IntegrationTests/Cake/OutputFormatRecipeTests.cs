@@ -11,14 +11,20 @@ public sealed class OutputFormatRecipeTests(RegistryFixture registry) : IClassFi
 {
     private static readonly string Tag = $"fmt-{ImageCleanup.RunId}";
 
+    private static readonly Dictionary<string, string> Credentials = new()
+    {
+        ["MINICONTAINER_REGISTRY_USERNAME"] = RegistryFixture.Username,
+        ["MINICONTAINER_REGISTRY_PASSWORD"] = RegistryFixture.Password,
+    };
+
     [EngineFact]
-    public void Engine_and_oci_put_the_image_in_the_engine_where_the_smoke_test_runs_it_and_write_the_layout_but_no_archive()
+    public void Engine_and_oci_put_the_image_in_the_engine_where_it_is_smoke_tested_and_pushed_from_and_write_the_layout_but_no_archive()
     {
         using var repository = ConsumerRepository.CopyOf("hello");
         try
         {
-            var run = repository.BuildSh(null, "SmokeTest", "--engine=docker", $"--builder-image={TestBed.BuilderImage}", "--base-image=scratch",
-                "--output-format=engine,oci", $"--image-tag={Tag}");
+            var run = repository.BuildSh(Credentials, "Publish", "--engine=docker", $"--builder-image={TestBed.BuilderImage}", "--base-image=scratch",
+                "--output-format=engine,oci", $"--image-tag={Tag}", $"--registry={registry.Address}");
 
             run.ExitCode.ShouldBe(0, run.Output);
             Docker("image", "inspect", "--format", "{{.Id}}", $"hello:{Tag}").ExitCode.ShouldBe(0, "the engine has the image");
@@ -29,7 +35,10 @@ public sealed class OutputFormatRecipeTests(RegistryFixture registry) : IClassFi
             File.Exists(Path.Combine(repository.Artifacts, "hello.docker.tar")).ShouldBeFalse("docker-archive was not asked for");
             File.ReadAllText(Path.Combine(repository.Artifacts, "image", "images.txt")).ShouldBe($"hello hello:{Tag} engine oci:{layout}\n");
             run.StandardOutput.ShouldNotContain("SmokeTest skipped");
-            run.StandardOutput.ShouldContain($"hello:{Tag}");
+            // The engine's image is the one pushed, by the engine.
+            run.StandardOutput.ShouldContain($"Publish: pushing hello:{Tag} as {registry.Address}/hello:{Tag}");
+            run.StandardOutput.ShouldNotContain("Publish (daemonless)");
+            registry.DigestBySkopeo("hello", Tag).ShouldBe(File.ReadAllText(Path.Combine(repository.Artifacts, "image", "hello.digest")).Trim());
         }
         finally
         {
