@@ -8,6 +8,9 @@ public interface IHazImage : INukeBuild
     [Parameter("How ComposeImage puts the image into the engine: load, dockerfile or auto - default: auto")]
     string ImageAssembly => TryGetValue(() => ImageAssembly);
 
+    [Parameter("What ComposeImage writes, any of engine oci docker-archive (oci and docker-archive without an engine) - default: engine when the run uses one, else oci docker-archive")]
+    string[] OutputFormat => TryGetValue(() => OutputFormat);
+
     [Parameter("The runtime base image, or scratch; without an engine also oci:<dir>[:<tag>] or docker-archive:<file> - default: alpine:3.20")]
     string BaseImage => TryGetValue(() => BaseImage);
 

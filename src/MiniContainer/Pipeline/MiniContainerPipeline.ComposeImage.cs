@@ -4,6 +4,7 @@ using MiniContainer.Compose;
 using MiniContainer.Compose.MultiPlatform;
 using MiniContainer.Publish;
 using MiniContainer.Oci;
+using MiniContainer.Oci.Outputs;
 using MiniContainer.Images;
 using MiniContainer.Sbom;
 
@@ -13,7 +14,8 @@ public sealed partial class MiniContainerPipeline
 {
     /// <summary>
     /// ComposeImage: one runtime image per binary in bin/ (base or scratch, /app, non-root user, CA bundle, OCI and
-    /// provenance labels), in the engine or, without one, as an OCI layout and a docker-archive; an SPDX SBOM per image;
+    /// provenance labels), in the engine and/or, without one, as an OCI layout and a docker-archive (--output-format; by default the engine when
+    /// the run uses one, else both); an SPDX SBOM per image;
     /// the image list for the steps after it. Several platforms: compile, verify and compose each, then an OCI index.
     /// </summary>
     public Task ComposeImageAsync(CancellationToken cancellationToken) => TimedAsync("ComposeImage", async () =>
@@ -27,7 +29,7 @@ public sealed partial class MiniContainerPipeline
         var binaries = Layout.CompiledBinaries();
         CheckBinarySettings(binaries);
         var buildFlags = GoBuildFlags.For(Settings.RequireModule(), GoBuildOptions);
-        var engine = await UsesEngineAsync(cancellationToken).ConfigureAwait(false) ? await ConnectAsync(cancellationToken).ConfigureAwait(false) : null;
+        var engine = await ComposesInEngineAsync(cancellationToken).ConfigureAwait(false) ? await ConnectAsync(cancellationToken).ConfigureAwait(false) : null;
         try
         {
             var made = new List<ImageListEntry>();
@@ -43,31 +45,46 @@ public sealed partial class MiniContainerPipeline
                 {
                     Tag = Settings.Tag, Source = Settings.SourceUrl, BuildFlags = buildFlags, SourceDirectory = Settings.Source,
                 };
+                var onDisk = DaemonlessOutputsFor(repository, engine is not null);
                 if (engine is not null)
                 {
                     if (spec.Annotations.Count > 0)
                         _logger.LogWarning("ComposeImage: {Image} is composed in the Docker Engine, which keeps no manifest annotations, so --image-annotation is not on it; " +
-                                           "images composed without an engine (--engine=none) carry them, or use --image-label.", references[0]);
+                                           "images composed without an engine (--output-format=oci) carry them, or use --image-label.", references[0]);
                     var composed = await NamingTheUserArgumentAsync(() => EngineLoss.ReportAsync(engine, cancellationToken, () =>
                         ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, references) { Assembly = Settings.ImageAssembly }, _logger, cancellationToken))).ConfigureAwait(false);
                     Summary.AddImage(composed.Reference, composed.Sizes.Total);
-                    made.Add(new ImageListEntry(name, references[0]) { AdditionalTags = Settings.Tags.Skip(1).ToList() });
                     sbom = sbom with { Base = config.BaseImage == RuntimeImageSpec.Scratch ? null : new SbomBaseImage(config.BaseImage, null) };
                 }
-                else
+                if (onDisk is not null)
                 {
-                    var outputs = Layout.OciOutputsFor(repository);
-                    var written = await NamingTheUserArgumentAsync(() => DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(spec, references, outputs)
+                    var engineBase = engine is null ? null : await EngineBaseArchive.SaveAsync(engine, config.BaseImage, Path.Combine(Layout.ImageDirectory, "bases"), _logger, cancellationToken).ConfigureAwait(false);
+                    var written = await NamingTheUserArgumentAsync(() => DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(spec, references, onDisk)
                     {
+                        Base = engineBase,
                         SourceDirectory = Settings.Source,
                         Login = Settings.RegistryLogin,
                         Transport = Settings.RegistryTransport,
                         Platform = Settings.Platform,
                     }, _logger, cancellationToken)).ConfigureAwait(false);
-                    Summary.AddImage(written.Tags[0], written.CompressedSize);
-                    made.Add(new ImageListEntry(name, references[0], outputs.LayoutDirectory) { AdditionalTags = Settings.Tags.Skip(1).ToList() });
-                    sbom = sbom with { ManifestDigest = written.ManifestDigest, Base = await SbomBase.FromLayoutAsync(outputs.LayoutDirectory!, written.ManifestDigest, cancellationToken).ConfigureAwait(false) };
+                    // With the engine's image too, the SBOM stays the engine's: that image is the one PublishImage pushes.
+                    if (engine is null)
+                    {
+                        Summary.AddImage(written.Tags[0], written.CompressedSize);
+                        sbom = sbom with
+                        {
+                            ManifestDigest = written.ManifestDigest,
+                            Base = onDisk.LayoutDirectory is { } layout ? await SbomBase.FromLayoutAsync(layout, written.ManifestDigest, cancellationToken).ConfigureAwait(false)
+                                : config.BaseImage == RuntimeImageSpec.Scratch ? null : new SbomBaseImage(config.BaseImage, null),
+                        };
+                    }
                 }
+                made.Add(new ImageListEntry(name, references[0], onDisk?.LayoutDirectory)
+                {
+                    AdditionalTags = Settings.Tags.Skip(1).ToList(),
+                    Archive = onDisk?.LayoutDirectory is null ? onDisk?.ArchivePath : null,
+                    AlsoInEngine = engine is not null && onDisk is not null,
+                });
                 if (Settings.Sbom) await SbomStep.RunAsync(sbom, _logger, cancellationToken).ConfigureAwait(false);
             }
             ImageList.Write(Layout, made);
@@ -96,7 +113,7 @@ public sealed partial class MiniContainerPipeline
             Sbom = Settings.Sbom,
             Source = Settings.SourceUrl,
             SourceDirectory = Settings.Source,
-            DockerArchives = true,
+            DockerArchives = Settings.OutputFormats?.HasFlag(ImageOutputFormats.DockerArchive) ?? true,
             Login = Settings.RegistryLogin,
             Transport = Settings.RegistryTransport,
         }, _logger, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
@@ -106,6 +123,20 @@ public sealed partial class MiniContainerPipeline
             Summary.AddImage($"{index.ImageName}:{MultiPlatformImageStep.PlatformTag(index.Tag, platform.Platform)}", platform.Image.CompressedSize);
         }
         ImageList.Write(Layout, [new ImageListEntry(image, $"{image}:{index.Tag}", index.LayoutDirectory, IsIndex: true) { AdditionalTags = Settings.Tags.Skip(1).ToList() }]);
+    }
+
+    /// <summary>Whether ComposeImage puts the image in the engine: --output-format names engine, or (not given) the run uses one.</summary>
+    private async Task<bool> ComposesInEngineAsync(CancellationToken cancellationToken) => Settings.OutputFormats is { } formats
+        ? formats.HasFlag(ImageOutputFormats.Engine)
+        : await UsesEngineAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>What is written without an engine: what --output-format asks of oci and docker-archive, or (not given) both when there is no engine; null for nothing.</summary>
+    private OciOutputs? DaemonlessOutputsFor(string repository, bool inEngine)
+    {
+        var all = Layout.OciOutputsFor(repository);
+        if (Settings.OutputFormats is not { } formats) return inEngine ? null : all;
+        var asked = new OciOutputs(formats.HasFlag(ImageOutputFormats.Oci) ? all.LayoutDirectory : null, formats.HasFlag(ImageOutputFormats.DockerArchive) ? all.ArchivePath : null);
+        return asked.LayoutDirectory is null && asked.ArchivePath is null ? null : asked;
     }
 
     /// <summary>An image's spec from its resolved config: base, entry point, command, user, working directory, environment, ports, CA bundle, time zones, extra files.</summary>

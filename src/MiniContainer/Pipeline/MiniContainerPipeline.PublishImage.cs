@@ -25,9 +25,13 @@ public sealed partial class MiniContainerPipeline
         if (Settings.Registry is null)
         {
             _logger.LogInformation("PublishImage: no --registry given, so nothing is pushed{Signed}. The images: {Images}", Settings.SignKey is null ? "" : " or signed",
-                string.Join(", ", images.Select(i => i.InEngine ? $"{i.Reference} (in the engine)" : $"{i.Reference} ({i.Layout})")));
+                string.Join(", ", images.Select(i => $"{i.Reference} ({i.Where})")));
             return Task.CompletedTask;
         }
+        // Before anything is pushed: an archive alone has no pusher here (the engine pushes its own image, the registry API a layout).
+        if (images.FirstOrDefault(i => !i.InEngine && i.Layout is null) is { } archiveOnly)
+            throw new PipelineArgumentException(PipelineArguments.OutputFormat, $"PublishImage cannot push {archiveOnly.Reference}: it was written only as a docker-archive ({archiveOnly.Archive}), " +
+                $"and a push needs the image in the engine or an OCI layout. Compose it with {PipelineArguments.OutputFormat.CommandLine}=engine or oci (e.g. oci,docker-archive), or leave out {PipelineArguments.Registry.CommandLine}.");
         return TimedAsync("PublishImage", async () =>
         {
             using var signingKey = LoadSigningKey();

@@ -24,6 +24,9 @@ public class PipelineScript
     /// <summary>--image-assembly: "auto", "load" or "dockerfile" (how ComposeImage puts the image into the engine).</summary>
     public string? ImageAssembly { get; set; }
 
+    /// <summary>--output-format: any of "engine", "oci", "docker-archive" (what ComposeImage writes); empty: the engine when the run uses one, else oci and docker-archive.</summary>
+    public IList<string> OutputFormats { get; set; } = [];
+
     /// <summary>--platforms: e.g. ["linux/amd64", "linux/arm64"]; several give an OCI image index.</summary>
     public IList<string> Platforms { get; set; } = [];
 

@@ -28,6 +28,9 @@ public sealed record PipelineSettings
 
     public ImageAssembly ImageAssembly { get; init; } = ImageAssembly.Auto;
 
+    /// <summary>What ComposeImage writes (--output-format); null: the engine when the run uses one, else an OCI layout and a docker-archive.</summary>
+    public ImageOutputFormats? OutputFormats { get; init; }
+
     /// <summary>The platforms --platforms named; empty for one, linux/&lt;GoArch&gt;.</summary>
     public IReadOnlyList<OciPlatform> Platforms { get; init; } = [];
 
@@ -172,7 +175,7 @@ public sealed record PipelineSettings
     }
 
     public override string ToString() =>
-        $"module {Source}, output {Output}, engine {Engine}, platforms {(Platforms.Count == 0 ? Platform.ToString() : string.Join(",", Platforms))}, sbom {Sbom}, builder {BuilderImage ?? "(default)"}, base {BaseImage}, image {Image}:{string.Join(",", Tags)}, " +
+        $"module {Source}, output {Output}, engine {Engine}, output formats {(OutputFormats is { } formats ? formats.ToString() : "(by the engine)")}, platforms {(Platforms.Count == 0 ? Platform.ToString() : string.Join(",", Platforms))}, sbom {Sbom}, builder {BuilderImage ?? "(default)"}, base {BaseImage}, image {Image}:{string.Join(",", Tags)}, " +
         $"registry {Registry ?? "(none)"}, user {RegistryUsername ?? "(config)"}, password {(RegistryPassword is null ? "(config)" : "***")}, " +
         $"sign key {SignKey ?? "(none)"}{(SignKeyPassword is null ? "" : " (password ***)")}, verify key {VerifyKey ?? "(none)"}";
 }

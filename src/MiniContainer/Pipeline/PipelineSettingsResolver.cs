@@ -49,6 +49,7 @@ public static partial class PipelineSettingsResolver
         var engine = EngineOf(values.Get(PipelineArguments.Engine) ?? Given(PipelineArguments.Engine, script.Engine, script.Describe));
         var imageAssembly = ImageAssemblyOf(values.Get(PipelineArguments.ImageAssembly) ?? Given(PipelineArguments.ImageAssembly, script.ImageAssembly, script.Describe));
         var (platforms, platformArch) = PlatformsOf(values.GetList(PipelineArguments.Platforms) ?? GivenList(PipelineArguments.Platforms, script.Platforms, script.Describe), goArch, engine);
+        var outputFormats = OutputFormatsOf(values.GetList(PipelineArguments.OutputFormat) ?? GivenList(PipelineArguments.OutputFormat, script.OutputFormats, script.Describe), engine, platforms.Count > 1);
         var crossCompilers = CrossCompilersOf(values.GetList(PipelineArguments.CrossCc)
             ?? GivenList(PipelineArguments.CrossCc, script.CrossCompilers.Select(c => $"{c.Key}={c.Value}").ToList(), script.Describe));
         var builder = values.Get(PipelineArguments.BuilderImage) ?? Given(PipelineArguments.BuilderImage, script.BuilderImage, script.Describe);
@@ -104,6 +105,7 @@ public static partial class PipelineSettingsResolver
             GoArch = platformArch ?? goArch?.Value,
             Engine = engine,
             ImageAssembly = imageAssembly,
+            OutputFormats = outputFormats,
             Platforms = platforms,
             CrossCompilers = crossCompilers,
             Sbom = Boolean(values.Get(PipelineArguments.Sbom)) ?? script.Sbom ?? true,
@@ -185,6 +187,29 @@ public static partial class PipelineSettingsResolver
         "none" => EngineChoice.None,
         _ => throw Wrong(value, "is not an engine choice; use auto (the Docker Engine when one answers), docker, or none."),
     };
+
+    /// <summary>--output-format: any of engine, oci and docker-archive; null when not given (the default follows the engine).</summary>
+    private static ImageOutputFormats? OutputFormatsOf(IReadOnlyList<Setting>? values, EngineChoice engine, bool multiPlatform)
+    {
+        if (values is null || values.Count == 0) return null;
+        ImageOutputFormats formats = 0;
+        foreach (var value in values)
+            formats |= value.Value.Trim().ToLowerInvariant() switch
+            {
+                "engine" => ImageOutputFormats.Engine,
+                "oci" => ImageOutputFormats.Oci,
+                "docker-archive" => ImageOutputFormats.DockerArchive,
+                _ => throw Wrong(value, "is not an output format; use engine, oci or docker-archive, comma-separated (e.g. engine,oci)."),
+            };
+        var given = values[0] with { Value = string.Join(",", values.Select(v => v.Value)) };
+        if (formats.HasFlag(ImageOutputFormats.Engine) && engine == EngineChoice.None)
+            throw Wrong(given, "puts the image in the Docker Engine, but --engine=none uses no engine: drop engine (oci, docker-archive are written without one), or give --engine=auto or docker.");
+        if (multiPlatform && formats.HasFlag(ImageOutputFormats.Engine))
+            throw Wrong(given, "puts the image in the Docker Engine, which holds one platform per tag, but several --platforms are composed as an OCI image index: use oci (and docker-archive for an archive per platform), or name one platform.");
+        if (multiPlatform && !formats.HasFlag(ImageOutputFormats.Oci))
+            throw Wrong(given, "has no oci, but several --platforms are composed as an OCI image index, which is an OCI layout: add oci.");
+        return formats;
+    }
 
     private static ImageAssembly ImageAssemblyOf(Setting? value) => value?.Value.Trim().ToLowerInvariant() switch
     {

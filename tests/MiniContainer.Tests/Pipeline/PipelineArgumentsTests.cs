@@ -17,7 +17,7 @@ public class PipelineArgumentsTests
     // A value for each argument that differs from its default; an argument added without one fails the test below.
     private static readonly Dictionary<string, string> Samples = new()
     {
-        ["module-dir"] = "/repo/service", ["output"] = "out", ["engine"] = "none", ["image-assembly"] = "load",
+        ["module-dir"] = "/repo/service", ["output"] = "out", ["engine"] = "none", ["image-assembly"] = "load", ["output-format"] = "oci",
         ["builder-image"] = "builder:1", ["builder-cc"] = "clang", ["cgo"] = "false", ["goarch"] = "arm64", ["platforms"] = "linux/arm64",
         ["cross-cc"] = "arm64=aarch64-linux-musl-gcc", ["packages"] = "./cmd/api", ["base-image"] = "scratch", ["image-name"] = "other",
         ["image-tag"] = "1.2", ["registry"] = "127.0.0.1:5000", ["registry-username"] = "someone", ["registry-password"] = "secret",

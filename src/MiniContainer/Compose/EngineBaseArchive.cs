@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+using MiniContainer.Docker;
+using MiniContainer.Oci.Bases;
+
+namespace MiniContainer.Compose;
+
+/// <summary>
+/// The base of a daemonless output written beside an engine's image (--output-format=engine,oci): the engine's own copy when it has
+/// one, saved as a docker-archive, so both images stand on the same base and a base that is only in the engine works.
+/// </summary>
+public static class EngineBaseArchive
+{
+    /// <summary>A docker-archive of the engine's <paramref name="baseImage"/> under <paramref name="directory"/>; null for scratch, a base on disk, or one the engine lacks (pulled from its registry then).</summary>
+    public static async Task<BaseImageSource?> SaveAsync(DockerEngine engine, string baseImage, string directory, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (BaseImageSource.Parse(baseImage) is not BaseImageSource.Registry registry) return null;
+        var reference = registry.Reference.ToString();
+        if (!await new DockerImages(engine).ExistsAsync(baseImage, cancellationToken).ConfigureAwait(false)) return null;
+        var file = Path.Combine(directory, string.Concat(baseImage.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')) + ".docker.tar");
+        await engine.Api.SaveImageAsync(baseImage, file, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("ComposeImage: the base {Base} for the images written without the engine is the engine's own, saved to {File}", reference, file);
+        return new BaseImageSource.DockerArchive(file);
+    }
+}
