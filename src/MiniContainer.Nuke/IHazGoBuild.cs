@@ -47,4 +47,7 @@ public interface IHazGoBuild : INukeBuild
 
     [Parameter("KEY=VALUE pairs for the go build's environment, e.g. GOEXPERIMENT=loopvar")]
     string[] BuilderEnv => TryGetValue(() => BuilderEnv);
+
+    [Parameter("A folder for Go's module and build caches (gomodcache/, gocache/) instead of the engine's volumes, for a CI cache step to keep - default: the volumes")]
+    string CacheDir => TryGetValue(() => CacheDir);
 }

@@ -99,6 +99,9 @@ public sealed record PipelineSettings
     /// <summary>--builder-env: go's environment in the builder, over the host's pass-through Go variables.</summary>
     public IReadOnlyDictionary<string, string> BuilderEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>--cache-dir as a full path: Go's caches in this folder instead of the engine's volumes; null for the volumes.</summary>
+    public string? CacheDirectory { get; init; }
+
     /// <summary>The smoke test of a binary's image, as the build script set it; null runs the image's CMD and expects exit code 0.</summary>
     public SmokeTestSpec? SmokeTestFor(string binary) => SmokeTests(binary);
 

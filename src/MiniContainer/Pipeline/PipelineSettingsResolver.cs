@@ -125,6 +125,7 @@ public static partial class PipelineSettingsResolver
             LdFlags = (values.Get(PipelineArguments.GoLdFlags) ?? Given(PipelineArguments.GoLdFlags, script.LdFlags, script.Describe))?.Value.Trim(),
             StripSymbols = Boolean(values.Get(PipelineArguments.StripSymbols)) ?? script.StripSymbols ?? true,
             BuilderEnvironment = BuilderEnvironmentOf(script, values),
+            CacheDirectory = CacheDirectoryOf(values.Get(PipelineArguments.CacheDir) ?? Given(PipelineArguments.CacheDir, script.CacheDir, script.Describe), workingDirectory),
             SmokeTests = script.SmokeTestFor,
             ExposedPorts = script.ExposedPorts.ToList(),
             SourceUrl = (values.Get(PipelineArguments.SourceUrl) ?? Given(PipelineArguments.SourceUrl, script.SourceUrl, script.Describe))?.Value,
@@ -132,6 +133,9 @@ public static partial class PipelineSettingsResolver
             InactivityTimeout = Duration(values.Get(PipelineArguments.InactivityTimeout) ?? Given(PipelineArguments.InactivityTimeout, script.InactivityTimeout, script.Describe)) ?? MiniContainer.InactivityTimeout.Default,
         };
     }
+
+    // Relative to where the build starts, as a CI's cache step names it; made when the build first needs it.
+    private static string? CacheDirectoryOf(Setting? value, string workingDirectory) => value is null ? null : FullPath(workingDirectory, value.Value).Value;
 
     private static (CaBundleSource, string?) CaBundle(Setting? value, string source, Func<string, bool> fileExists)
     {

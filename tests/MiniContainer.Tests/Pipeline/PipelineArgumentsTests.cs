@@ -24,6 +24,7 @@ public class PipelineArgumentsTests
         ["ca-bundle"] = "none", ["ca-file"] = "/repo/extra.pem", ["sbom"] = "false", ["source-url"] = "https://git.example.invalid/hello",
         ["binary"] = "/repo/tool", ["smoke-test"] = "false", ["smoke-test-hardened"] = "false", ["inactivity-timeout"] = "90s", ["insecure-registry"] = "registry.internal.example:5000",
         ["build-tags"] = "netgo", ["go-ldflags"] = "-X main.extra=1", ["strip-symbols"] = "false", ["variables"] = "main.version=1.2.3", ["builder-env"] = "GOEXPERIMENT=loopvar",
+        ["cache-dir"] = ".cache/go",
     };
 
     // What an argument cannot go without, given as an argument in every run of its check.
