@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # --cache-dir as a CI runner uses it: examples/hello through the Cake recipe (`./build.sh ComposeImage`,
 # whole processes), each build with one line changed so go build always compiles and links main:
-#   cold      an empty cache folder, a fresh checkout, no warm builder (a CI job without a cache)
+#   cold      an empty cache folder, no artifacts, no warm builder (a CI job without a cache)
 #   warm      the same checkout again, its warm builder running, the folder as the last build left it
-#   restored  a fresh checkout and a copy of the folder (as a CI cache step restores it), no warm builder
+#   warm-volumes   the same without --cache-dir: the named volumes, for the cost of the folder
+#   restored  a fresh job: no warm builder, no artifacts, the folder as the CI cache step restores it (a copy)
+#             (one checkout folder, as a runner checks out to the same path: Cake's tools and script cache stay)
 #   restored, copy   the same, with the engine reached over TCP (a loopback relay to the socket), so the
 #             folder is copied into each build container and what it wrote or used back out
 # Prints medians and the folder's size. Uses the local test-bed images (eng/testbed.sh), python3.
@@ -37,13 +39,14 @@ checkout() { # checkout <name>: a fresh copy of examples/hello finding the addin
   rm -rf "$work/$1/artifacts" "$work/$1/.cake" "$work/$1/tools"
   sed -i "s|\.\./\.\./artifacts/packages|$repo/artifacts/packages|" "$work/$1/nuget.config"
 }
-build() { # build <scenario> <round> <checkout> <cache folder> [env...]: one line changed, then timed
+build() { # build <scenario> <round> <checkout> <cache folder, - for none> [env...]: one line changed, then timed
   local scenario=$1 round=$2 src=$work/$3 cache=$4; shift 4
   sed -i "s|^var version = .*|var version = \"bench-$scenario-$round-$RANDOM\"|" "$src/main.go"
   local start end
   start=$(now)
+  local caches=(--cache-dir="$cache"); [ "$cache" != - ] || caches=()
   (cd "$src" && env "$@" ./build.sh ComposeImage --builder-image="$builder" --base-image="$alpine" --image-name=bench-cachedir/hello \
-    --cache-dir="$cache" >"$work/log-$scenario-$round" 2>&1) || { cat "$work/log-$scenario-$round" >&2; log "failed: $scenario"; exit 1; }
+    "${caches[@]}" >"$work/log-$scenario-$round" 2>&1) || { cat "$work/log-$scenario-$round" >&2; log "failed: $scenario"; exit 1; }
   end=$(now)
   printf '%s\t%s\t%s\n' "$round" "$scenario" "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')" >>"$results"
   log "$scenario round $round: $(tail -1 "$results" | cut -f3) s"
@@ -72,22 +75,21 @@ while True:
 PY
 relay_pid=$!
 
-# One preparation run: restores the Cake tool and the addin into the checkouts' tool cache, not timed.
-checkout prep && build prep 0 prep "$work/cache-prep" >/dev/null 2>&1 || true
+# One preparation run: restores the Cake tool and the addin into the checkout and compiles build.cake, not timed.
+# A CI runner checks out to the same path each job, so every job here uses one folder, emptied of our state.
+checkout job && build prep 0 job "$work/cache" >/dev/null
+fresh_job() { remove_warm; rm -rf "$work/job/artifacts" "$work/cache"; } # a new runner: no warm builder, no output, no folder
 for round in $(seq 1 "$rounds"); do
-  remove_warm
-  rm -rf "$work/cache"
-  checkout job
+  fresh_job
   build cold "$round" job "$work/cache"
   build warm "$round" job "$work/cache"
-  remove_warm
-  rm -rf "$work/restored" && cp -a "$work/cache" "$work/restored"
-  checkout next
-  build restored "$round" next "$work/restored"
-  remove_warm
-  rm -rf "$work/restored-copy" && cp -a "$work/cache" "$work/restored-copy"
-  checkout remote
-  build restored-copy "$round" remote "$work/restored-copy" DOCKER_HOST="tcp://127.0.0.1:$port"
+  # For reference, the named volumes (the engine's shared ones, only read and added to), warm builder running.
+  build volumes-prep "$round" job - >/dev/null && build warm-volumes "$round" job -
+  rm -rf "$work/saved" && cp -a "$work/cache" "$work/saved" # the cache step saves it
+  fresh_job && cp -a "$work/saved" "$work/cache"            # the next job's cache step restores it
+  build restored "$round" job "$work/cache"
+  fresh_job && cp -a "$work/saved" "$work/cache"
+  build restored-copy "$round" job "$work/cache" DOCKER_HOST="tcp://127.0.0.1:$port"
 done
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -95,7 +97,7 @@ cell() { awk -F'\t' -v s="$1" '$2 == s { print $3 }' "$results" | median; }
 echo
 echo "| scenario | median s ($rounds rounds) |"
 echo "|---|---|"
-for s in cold warm restored restored-copy; do echo "| $s | $(cell $s) |"; done
+for s in cold warm warm-volumes restored restored-copy; do echo "| $s | $(cell $s) |"; done
 echo
 echo "cache folder: $(du -sh "$work/cache" | cut -f1), $(find "$work/cache" -type f | wc -l) files (gomodcache $(du -sh "$work/cache/gomodcache" | cut -f1), gocache $(du -sh "$work/cache/gocache" | cut -f1))"
-grep -h "Restore: up to date\|restore: go mod download" "$work"/log-restored-* | head -2 | sed 's/^/restored: /'
+for s in restored restored-copy; do grep -h "Restore: up to date\|Compile took" "$work/log-$s-1" | sed "s/^/$s: /"; done

@@ -83,7 +83,8 @@ public class CacheFolderTests(ITestOutputHelper output)
             string.Join('\n', _logger.Lines.Skip(linesBefore)).ShouldContain($"Restore: up to date, the cache folder {restoredCopy}/gomodcache holds this download");
             compiled.UpToDate.ShouldBeFalse("a new output folder has no binary yet");
             ProcessRunner.Run(compiled.Binaries[0].Path, []).StandardOutput.Trim().ShouldBe("hello from the cache folder");
-            FilesIn(Path.Combine(restoredCopy, "gocache")).ShouldBe(buildCacheBefore, "every compile action was a hit in the restored build cache, so go added no entry");
+            BuildCacheEntriesAddedBesidesTheSourceIndex(Path.Combine(restoredCopy, "gocache"), buildCacheBefore)
+                .ShouldBeEmpty("every compile action was a hit in the restored build cache, so go added no entry");
         }
         finally
         {
@@ -205,6 +206,23 @@ public class CacheFolderTests(ITestOutputHelper output)
         FilesIn(Path.Combine(cache, "gocache")).Count.ShouldBeGreaterThan(10, "GOCACHE was the folder's gocache");
         Directory.EnumerateFileSystemEntries(outside).ShouldBeEmpty("the host's go never wrote through the planted link");
         ProcessRunner.Run(compiled.Binaries[0].Path, []).StandardOutput.Trim().ShouldBe("hello from the cache folder");
+    }
+
+    /// <summary>
+    /// New entries in a Go build cache, less go's index of the checkout's own files (a fresh checkout's new times give a
+    /// new one; it compiles nothing): an output starting "go index", and the action entry ("v1 action output size time") naming it.
+    /// </summary>
+    private static List<string> BuildCacheEntriesAddedBesidesTheSourceIndex(string buildCache, SortedSet<string> before)
+    {
+        bool IsIndex(string outputId) =>
+            File.Exists(Path.Combine(buildCache, outputId[..2], outputId + "-d")) && File.ReadAllText(Path.Combine(buildCache, outputId[..2], outputId + "-d")).StartsWith("go index", StringComparison.Ordinal);
+        return FilesIn(buildCache).Except(before).Where(entry =>
+        {
+            var name = Path.GetFileName(entry);
+            if (name.EndsWith("-d", StringComparison.Ordinal)) return !IsIndex(name[..^2]);
+            if (name.EndsWith("-a", StringComparison.Ordinal)) return File.ReadAllText(Path.Combine(buildCache, entry)).Split(' ') is not [_, _, var output, ..] || !IsIndex(output);
+            return true;
+        }).ToList();
     }
 
     private static async Task RemoveWarmBuildersAsync(DockerEngine engine, string cache)

@@ -91,7 +91,8 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
                 await files.CopyDirectoryInAsync(container, module.Directory, SourcePath, path => !excluded.Contains(path.Split('/')[0]), ct).ConfigureAwait(false);
                 foreach (var directory in proxyDirectories)
                     await files.CopyDirectoryInAsync(container, directory, directory, null, ct).ConfigureAwait(false);
-                if (cacheFolder is not null) await GoCacheCopy.CopyInAsync(engine, container, cacheFolder, ct).ConfigureAwait(false);
+                // A command with no binaries to bring out is the restore: it compiles nothing, so the build cache stays here.
+                if (cacheFolder is not null) await GoCacheCopy.CopyInAsync(engine, container, cacheFolder, moduleCacheOnly: outputFiles.Count == 0, ct).ConfigureAwait(false);
             },
             afterExit: bind || (hostOutputDirectory is null && cacheFolder is null) ? null : async (container, exitCode, ct) =>
             {

@@ -23,14 +23,18 @@ internal static class GoCacheCopy
         "sh", .. argv,
     ];
 
-    /// <summary>Sends both caches in (regular files and folders, their times and modes kept; links left out).</summary>
-    public static async Task CopyInAsync(DockerEngine engine, RunningContainer container, GoCacheFolder folder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the caches in (regular files and folders, their times and modes kept; links left out): the module cache,
+    /// and the build cache unless <paramref name="moduleCacheOnly"/> (go mod download compiles nothing).
+    /// </summary>
+    public static async Task CopyInAsync(DockerEngine engine, RunningContainer container, GoCacheFolder folder, bool moduleCacheOnly, CancellationToken cancellationToken)
     {
         await using var archive = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         using (var writer = new TarWriter(archive, TarEntryFormat.Pax, leaveOpen: true))
         {
             AddTree(writer, folder.ModuleCache, "minicontainer/gomodcache");
-            AddTree(writer, folder.BuildCache, "minicontainer/gocache");
+            if (moduleCacheOnly) writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, "minicontainer/gocache/") { Mode = (UnixFileMode)0b111_101_101 });
+            else AddTree(writer, folder.BuildCache, "minicontainer/gocache");
         }
         archive.Position = 0;
         await engine.CallAsync("copy the cache folder into container " + container.Id[..12], (client, ct) => client.Containers.ExtractArchiveToContainerAsync(
