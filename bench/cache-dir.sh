@@ -100,4 +100,4 @@ echo "|---|---|"
 for s in cold warm warm-volumes restored restored-copy; do echo "| $s | $(cell $s) |"; done
 echo
 echo "cache folder: $(du -sh "$work/cache" | cut -f1), $(find "$work/cache" -type f | wc -l) files (gomodcache $(du -sh "$work/cache/gomodcache" | cut -f1), gocache $(du -sh "$work/cache/gocache" | cut -f1))"
-for s in restored restored-copy; do grep -h "Restore: up to date\|Compile took" "$work/log-$s-1" | sed "s/^/$s: /"; done
+for s in restored restored-copy; do grep -h "Restore: up to date\|Compile took\|copied" "$work/log-$s-1" | sed "s/^/$s: /"; done

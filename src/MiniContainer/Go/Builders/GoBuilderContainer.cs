@@ -91,13 +91,21 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
                 await files.CopyDirectoryInAsync(container, module.Directory, SourcePath, path => !excluded.Contains(path.Split('/')[0]), ct).ConfigureAwait(false);
                 foreach (var directory in proxyDirectories)
                     await files.CopyDirectoryInAsync(container, directory, directory, null, ct).ConfigureAwait(false);
+                if (cacheFolder is null) return;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 // A command with no binaries to bring out is the restore: it compiles nothing, so the build cache stays here.
-                if (cacheFolder is not null) await GoCacheCopy.CopyInAsync(engine, container, cacheFolder, moduleCacheOnly: outputFiles.Count == 0, ct).ConfigureAwait(false);
+                var bytes = await GoCacheCopy.CopyInAsync(engine, container, cacheFolder, moduleCacheOnly: outputFiles.Count == 0, ct).ConfigureAwait(false);
+                logger.LogInformation("{Step}: copied the cache folder in ({MiB:F1} MiB) in {Seconds:F2} s", step, bytes / 1048576.0, clock.Elapsed.TotalSeconds);
             },
             afterExit: bind || (hostOutputDirectory is null && cacheFolder is null) ? null : async (container, exitCode, ct) =>
             {
                 // What a failed build downloaded or compiled is still the cache's: it comes back either way.
-                if (cacheFolder is not null) await GoCacheCopy.CopyOutAsync(files, container, cacheFolder, ct).ConfigureAwait(false);
+                if (cacheFolder is not null)
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    var count = await GoCacheCopy.CopyOutAsync(files, container, cacheFolder, ct).ConfigureAwait(false);
+                    logger.LogInformation("{Step}: copied {Count} new or used cache files back to {Folder} in {Seconds:F2} s", step, count, cacheFolder.Directory, clock.Elapsed.TotalSeconds);
+                }
                 if (exitCode != 0 || hostOutputDirectory is null) return;
                 foreach (var name in outputFiles)
                     await files.CopyFileOutAsync(container, $"{OutputPath}/{name}", Path.Combine(hostOutputDirectory, name), ArtifactFile.BinaryMode, ct).ConfigureAwait(false);

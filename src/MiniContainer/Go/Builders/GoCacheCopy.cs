@@ -27,7 +27,8 @@ internal static class GoCacheCopy
     /// Sends the caches in (regular files and folders, their times and modes kept; links left out): the module cache,
     /// and the build cache unless <paramref name="moduleCacheOnly"/> (go mod download compiles nothing).
     /// </summary>
-    public static async Task CopyInAsync(DockerEngine engine, RunningContainer container, GoCacheFolder folder, bool moduleCacheOnly, CancellationToken cancellationToken)
+    /// <returns>The archive's size in bytes.</returns>
+    public static async Task<long> CopyInAsync(DockerEngine engine, RunningContainer container, GoCacheFolder folder, bool moduleCacheOnly, CancellationToken cancellationToken)
     {
         await using var archive = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         using (var writer = new TarWriter(archive, TarEntryFormat.Pax, leaveOpen: true))
@@ -37,12 +38,15 @@ internal static class GoCacheCopy
             else AddTree(writer, folder.BuildCache, "minicontainer/gocache");
         }
         archive.Position = 0;
+        var length = archive.Length; // the engine client closes the stream
         await engine.CallAsync("copy the cache folder into container " + container.Id[..12], (client, ct) => client.Containers.ExtractArchiveToContainerAsync(
             container.Id, new global::Docker.DotNet.Models.CopyToContainerParameters { Path = "/" }, archive, ct), cancellationToken).ConfigureAwait(false);
+        return length;
     }
 
     /// <summary>Lands the files the command wrote or used in the host folder; each through a new file renamed into place.</summary>
-    public static async Task CopyOutAsync(ContainerFiles files, RunningContainer container, GoCacheFolder folder, CancellationToken cancellationToken)
+    /// <returns>How many files came back.</returns>
+    public static async Task<int> CopyOutAsync(ContainerFiles files, RunningContainer container, GoCacheFolder folder, CancellationToken cancellationToken)
     {
         var landed = Path.Combine(folder.Directory, $".minicontainer-cache-out.{Guid.NewGuid():N}.tar");
         try
@@ -53,9 +57,9 @@ internal static class GoCacheCopy
             }
             catch (MiniContainerException)
             {
-                return; // no tar: the command wrote and used nothing in the caches
+                return 0; // no tar: the command wrote and used nothing in the caches
             }
-            await ExtractAsync(landed, folder, cancellationToken).ConfigureAwait(false);
+            return await ExtractAsync(landed, folder, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -64,8 +68,9 @@ internal static class GoCacheCopy
     }
 
     /// <summary>Regular files only, under gomodcache/ or gocache/; a folder on the way that is a link is replaced by a folder.</summary>
-    internal static async Task ExtractAsync(string tarFile, GoCacheFolder folder, CancellationToken cancellationToken)
+    internal static async Task<int> ExtractAsync(string tarFile, GoCacheFolder folder, CancellationToken cancellationToken)
     {
+        var landed = 0;
         await using var stream = File.OpenRead(tarFile);
         using var reader = new TarReader(stream);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
@@ -86,7 +91,9 @@ internal static class GoCacheCopy
             var mode = entry.Mode & (UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead) | UnixFileMode.UserRead;
             await ArtifactFile.WriteAsync(target, mode, (file, ct) => data.CopyToAsync(file, ct), cancellationToken).ConfigureAwait(false);
             File.SetLastWriteTimeUtc(target, entry.ModificationTime.UtcDateTime);
+            landed++;
         }
+        return landed;
     }
 
     private static void AddTree(TarWriter writer, string directory, string prefix)
