@@ -49,6 +49,31 @@ public sealed class CacheDirRecipeTests
         }
     }
 
+    [Fact]
+    public void Without_an_engine_the_hosts_go_keeps_its_caches_in_the_cache_folder_and_a_second_run_restores_nothing()
+    {
+        var proxy = new GoFileProxy(TestBed.TempDirectory("goproxy"));
+        var sums = proxy.AddModule("example.com/greeting", "v1.0.0", new Dictionary<string, string>
+        {
+            ["greeting.go"] = "package greeting\n\nfunc Hello() string { return \"hello\" }\n",
+        });
+        using var repository = WithDependency(ConsumerRepository.CopyOf("hello"), sums);
+        var online = new Dictionary<string, string> { ["GOPROXY"] = proxy.Url, ["GOSUMDB"] = "off" };
+        string[] arguments = ["VerifyBinary", "--engine=none", "--cache-dir=.ci-cache"];
+
+        var first = repository.BuildSh(online, arguments);
+        var second = repository.BuildSh(online, arguments);
+
+        first.ExitCode.ShouldBe(0, first.Output);
+        var folder = Path.Combine(repository.Directory, ".ci-cache");
+        first.StandardOutput.ShouldContain($"GOMODCACHE={folder}/gomodcache");
+        first.StandardOutput.ShouldContain($"GOCACHE={folder}/gocache");
+        File.Exists(Path.Combine(folder, "gomodcache/cache/download/example.com/greeting/@v/v1.0.0.zip")).ShouldBeTrue(first.Output);
+        Directory.EnumerateFiles(Path.Combine(folder, "gocache"), "*", SearchOption.AllDirectories).ShouldNotBeEmpty();
+        second.ExitCode.ShouldBe(0, second.Output);
+        second.StandardOutput.ShouldContain("Restore: up to date, the cache folder");
+    }
+
     // hello with a dependency the file:// proxy serves (used, so go must resolve it).
     private static ConsumerRepository WithDependency(ConsumerRepository repository, string sums)
     {
