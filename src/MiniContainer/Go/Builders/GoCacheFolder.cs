@@ -25,12 +25,19 @@ public sealed record GoCacheFolder
     {
         if (File.Exists(Directory))
             throw new MiniContainerException($"--cache-dir={Directory} names a file. Give a folder for Go's caches (it is made when missing), e.g. --cache-dir=.cache/minicontainer.");
-        System.IO.Directory.CreateDirectory(Directory);
-        foreach (var cache in new[] { ModuleCache, BuildCache })
+        try
         {
-            if (new FileInfo(cache).LinkTarget is not null || File.Exists(cache)) File.Delete(cache);
-            System.IO.Directory.CreateDirectory(cache);
-            RemoveLinksUnder(cache);
+            System.IO.Directory.CreateDirectory(Directory);
+            foreach (var cache in new[] { ModuleCache, BuildCache })
+            {
+                if (new FileInfo(cache).LinkTarget is not null || File.Exists(cache)) File.Delete(cache);
+                System.IO.Directory.CreateDirectory(cache);
+                RemoveLinksUnder(cache);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new MiniContainerException($"--cache-dir={Directory} cannot be used: {e.Message} Give a folder this user can write (it is made when missing).");
         }
         return this;
     }
