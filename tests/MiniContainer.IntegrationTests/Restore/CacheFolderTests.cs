@@ -184,6 +184,27 @@ public class CacheFolderTests(ITestOutputHelper output)
         }
     }
 
+    [EngineFact]
+    public async Task With_busybox_find_and_tar_the_copy_back_brings_what_the_command_wrote_in_its_first_second()
+    {
+        // The Alpine stand-in has busybox's find (whole seconds) and tar (no -T), as golang:<v>-alpine builders do.
+        using var engine = await DockerEngine.ConnectAsync();
+        var folder = new GoCacheFolder(TestBed.TempDirectory("cachedir")).Prepare();
+        var files = new ContainerFiles(engine);
+        var spec = new ContainerSpec
+        {
+            Image = TestBed.AlpineImage, Step = "compile",
+            Command = GoCacheCopy.Command(["sh", "-c", "mkdir -p /minicontainer/gocache/ab && echo entry > /minicontainer/gocache/ab/new-d && exit 3"]),
+        };
+
+        var exit = await new ContainerRunner(engine).RunAsync(spec,
+            beforeStart: (container, ct) => GoCacheCopy.CopyInAsync(engine, container, folder, moduleCacheOnly: false, ct),
+            afterExit: async (container, _, ct) => await GoCacheCopy.CopyOutAsync(files, container, folder, ct));
+
+        exit.ExitCode.ShouldBe(3, "the go command's exit code is kept");
+        File.ReadAllText(Path.Combine(folder.BuildCache, "ab", "new-d")).ShouldBe("entry\n");
+    }
+
     [Fact]
     public async Task Without_an_engine_the_hosts_go_uses_the_cache_folder_and_restore_is_up_to_date_on_it()
     {

@@ -14,12 +14,17 @@ internal static class GoCacheCopy
     private const string StartMarker = "/tmp/.minicontainer-cache-start";
     private const string NewFiles = "/minicontainer/cache-out.tar";
 
-    /// <summary>The go command between a start mark and a tar of the cache files newer than it (none: no tar).</summary>
+    /// <summary>
+    /// The go command between a start mark and a tar of the cache files newer than it (none: no tar). The names go on
+    /// tar's command line (busybox tar has no -T), unglobbed; a list too long for it, or a name with a space, tars both
+    /// caches whole instead. The mark is a second old: busybox's find compares whole seconds, and would miss what the
+    /// command wrote in its first.
+    /// </summary>
     public static IReadOnlyList<string> Command(IReadOnlyList<string> argv) =>
     [
         "sh", "-c",
-        $"touch {StartMarker}; \"$@\"; rc=$?; cd /minicontainer && find gomodcache gocache -type f -newer {StartMarker} > /tmp/.minicontainer-cache-new " +
-        $"&& if [ -s /tmp/.minicontainer-cache-new ]; then tar -cf {NewFiles} -T /tmp/.minicontainer-cache-new; fi; exit $rc",
+        $"touch -d \"@$(($(date +%s) - 1))\" {StartMarker}; \"$@\"; rc=$?; set -f; cd /minicontainer && find gomodcache gocache -type f -newer {StartMarker} > /tmp/.minicontainer-cache-new " +
+        $"&& if [ -s /tmp/.minicontainer-cache-new ]; then tar -cf {NewFiles} $(cat /tmp/.minicontainer-cache-new) 2>/dev/null || tar -cf {NewFiles} gomodcache gocache; fi; exit $rc",
         "sh", .. argv,
     ];
 
