@@ -185,6 +185,34 @@ public class CacheFolderTests(ITestOutputHelper output)
     }
 
     [EngineFact]
+    public async Task With_busybox_the_files_go_to_the_folders_owner_links_themselves_and_not_their_targets()
+    {
+        using var engine = await DockerEngine.ConnectAsync();
+        var folder = new GoCacheFolder(TestBed.TempDirectory("cachedir")).Prepare();
+        ProcessRunner.Run("chown", ["65534:65534", folder.ModuleCache, folder.BuildCache]).ExitCode.ShouldBe(0);
+        // A root-owned file the builder can see, and a link to it the command makes in the cache.
+        var rootOwned = Path.Combine(TestBed.TempDirectory("cachedir-root"), "root-owned");
+        File.WriteAllText(rootOwned, "");
+        var spec = new ContainerSpec
+        {
+            Image = TestBed.AlpineImage, Step = "compile",
+            Command = GoCacheFolder.GivingFilesToTheFolderOwner(["sh", "-c", "mkdir -p /minicontainer/gocache/ab && echo x > /minicontainer/gocache/ab/f && ln -s /root-owned /minicontainer/gomodcache/link && exit 3"]),
+            Binds =
+            [
+                new BindMount(folder.ModuleCache, GoCachePaths.InContainer.ModuleCache, ReadOnly: false),
+                new BindMount(folder.BuildCache, GoCachePaths.InContainer.BuildCache, ReadOnly: false),
+                new BindMount(rootOwned, "/root-owned", ReadOnly: false),
+            ],
+        };
+
+        var exit = await new ContainerRunner(engine).RunAsync(spec);
+
+        exit.ExitCode.ShouldBe(3, "the go command's exit code is kept");
+        ProcessRunner.Run("find", [folder.ModuleCache, folder.BuildCache, "!", "-user", "65534"]).StandardOutput.Trim().ShouldBeEmpty();
+        ProcessRunner.Run("stat", ["-c", "%u", rootOwned]).StandardOutput.Trim().ShouldBe("0", "the link was given away, not its target");
+    }
+
+    [EngineFact]
     public async Task With_busybox_find_and_tar_the_copy_back_brings_what_the_command_wrote_in_its_first_second()
     {
         // The Alpine stand-in has busybox's find (whole seconds) and tar (no -T), as golang:<v>-alpine builders do.
