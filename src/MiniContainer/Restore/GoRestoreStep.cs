@@ -35,7 +35,8 @@ public static class GoRestoreStep
         var builder = new GoBuilderContainer(engine, request.Builder, logger);
         var builderImageId = await builder.EnsureBuilderImageAsync(request.Module, cancellationToken).ConfigureAwait(false);
         if (request.Builder.CacheDirectory is { } cacheDirectory)
-            return await RestoreIntoFolderAsync(new GoCacheFolder(cacheDirectory), request, invocation, builder, logger, stopwatch, cancellationToken).ConfigureAwait(false);
+            // Prepared first: what a link planted at gomodcache points to is not the folder's content.
+            return await RestoreIntoFolderAsync(new GoCacheFolder(cacheDirectory).Prepare(), request, invocation, builder, logger, stopwatch, cancellationToken).ConfigureAwait(false);
         var volumes = new DockerVolumes(engine);
         var volume = request.Builder.ModuleCacheVolume;
         string Fingerprint(string createdAt) => RestoreRecord.Fingerprint(engine.Endpoint.ToString(), builderImageId, volume, createdAt, request.Module, invocation);
