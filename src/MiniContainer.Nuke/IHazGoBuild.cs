@@ -50,4 +50,7 @@ public interface IHazGoBuild : INukeBuild
 
     [Parameter("A .netrc with the credentials of private modules - default: ~/.netrc when GOPRIVATE is set and it exists")]
     string GoNetrc => TryGetValue(() => GoNetrc);
+
+    [Parameter("A folder for Go's module and build caches (gomodcache/, gocache/) instead of the engine's volumes, for a CI cache step to keep - default: the volumes")]
+    string CacheDir => TryGetValue(() => CacheDir);
 }

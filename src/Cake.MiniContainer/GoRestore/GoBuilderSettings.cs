@@ -40,6 +40,9 @@ public abstract class GoBuilderSettings : Hosting.IEngineSettings
 
     public FileTransfer Transfer { get; set; } = FileTransfer.Auto;
 
+    /// <summary>--cache-dir: Go's module and build caches in this folder (gomodcache/, gocache/) instead of the engine's volumes or the host's caches; null for those.</summary>
+    public DirectoryPath? CacheDirectory { get; set; }
+
     /// <summary>The engine; null resolves it as the docker CLI does (DOCKER_HOST, else the local socket).</summary>
     public Uri? DockerHost { get; set; }
 
@@ -68,9 +71,9 @@ public abstract class GoBuilderSettings : Hosting.IEngineSettings
 
     /// <summary>The engine or this machine's Go, as <see cref="Builder"/> asks.</summary>
     internal Task<SelectedGoBuilder> SelectAsync(Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken) =>
-        SelectedGoBuilder.SelectAsync(Builder, DockerHost, new EngineProgressLogger(logger), null, cancellationToken, InactivityTimeout);
+        SelectedGoBuilder.SelectAsync(Builder, DockerHost, new EngineProgressLogger(logger), new LocalGoBuilder { CacheDirectory = CacheDirectory?.FullPath }, cancellationToken, InactivityTimeout);
 
     /// <summary>The builder container's image (resolved, made once when it is the default) for the engine; the named or default name otherwise (unused on the host).</summary>
     internal async Task<GoBuilder> GoBuilderForAsync(SelectedGoBuilder selected, GoModule module, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken) =>
-        await GoBuilderChoice.ForAsync(selected, BuilderImage, module, Transfer, logger, cancellationToken).ConfigureAwait(false);
+        await GoBuilderChoice.ForAsync(selected, BuilderImage, module, Transfer, logger, cancellationToken, CacheDirectory?.FullPath).ConfigureAwait(false);
 }

@@ -108,7 +108,7 @@ public sealed partial class MiniContainerPipeline
             ImageName = image,
             Tag = Settings.Tag,
             OutputDirectory = Settings.Output,
-            Builder = await GoBuilderChoice.ForAsync(selected, Settings.BuilderImage, module, Go.Builders.FileTransfer.Auto, _logger, cancellationToken).ConfigureAwait(false),
+            Builder = await GoBuilderChoice.ForAsync(selected, Settings.BuilderImage, module, Go.Builders.FileTransfer.Auto, _logger, cancellationToken, Settings.CacheDirectory).ConfigureAwait(false),
             CrossCompilers = Settings.CrossCompilers,
             Sbom = Settings.Sbom,
             Source = Settings.SourceUrl,

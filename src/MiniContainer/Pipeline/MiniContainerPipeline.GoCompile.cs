@@ -32,7 +32,7 @@ public sealed partial class MiniContainerPipeline
                 foreach (var stale in Directory.EnumerateFiles(Layout.BinDirectory)) File.Delete(stale);
             await EngineLoss.ReportAsync(selected.Engine, cancellationToken, async () =>
             {
-                var builder = await GoBuilderChoice.ForAsync(selected, Settings.BuilderImage, module, FileTransfer.Auto, _logger, cancellationToken).ConfigureAwait(false);
+                var builder = await GoBuilderChoice.ForAsync(selected, Settings.BuilderImage, module, FileTransfer.Auto, _logger, cancellationToken, Settings.CacheDirectory).ConfigureAwait(false);
                 var result = await GoCompileStep.RunAsync(selected, new GoCompileRequest(module, options, builder, Layout.BinDirectory), _logger, cancellationToken).ConfigureAwait(false);
                 foreach (var binary in result.Binaries) Summary.AddBinary(binary.Name, binary.SizeBytes);
             }).ConfigureAwait(false);

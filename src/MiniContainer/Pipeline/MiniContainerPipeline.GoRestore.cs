@@ -17,7 +17,7 @@ public sealed partial class MiniContainerPipeline
         using var selected = await SelectGoBuilderAsync(cancellationToken).ConfigureAwait(false);
         await EngineLoss.ReportAsync(selected.Engine, cancellationToken, async () =>
         {
-            var builder = await GoBuilderChoice.ForAsync(selected, Settings.BuilderImage, module, FileTransfer.Auto, _logger, cancellationToken).ConfigureAwait(false);
+            var builder = await GoBuilderChoice.ForAsync(selected, Settings.BuilderImage, module, FileTransfer.Auto, _logger, cancellationToken, Settings.CacheDirectory).ConfigureAwait(false);
             await GoRestoreStep.RunAsync(selected, new GoRestoreRequest(module, GoBuildOptions, builder), _logger, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
     });

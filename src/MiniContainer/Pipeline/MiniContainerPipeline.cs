@@ -89,7 +89,7 @@ public sealed partial class MiniContainerPipeline
     private async Task<SelectedGoBuilder> SelectGoBuilderAsync(CancellationToken cancellationToken) =>
         await UsesEngineAsync(cancellationToken).ConfigureAwait(false)
             ? SelectedGoBuilder.ForEngine(await ConnectAsync(cancellationToken).ConfigureAwait(false))
-            : SelectedGoBuilder.ForHost();
+            : SelectedGoBuilder.ForHost(new LocalGoBuilder { CacheDirectory = Settings.CacheDirectory });
 
     /// <summary>A step that does not run, and why, in the log (a host's own skip, such as Cake's criteria, says it too).</summary>
     private Task Skipped(string step, string reason)

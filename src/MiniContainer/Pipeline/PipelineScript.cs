@@ -102,6 +102,9 @@ public class PipelineScript
     /// <summary>--builder-env: environment for go in the builder, e.g. ["GOEXPERIMENT"] = "loopvar"; the argument's add to these and replace those of the same name.</summary>
     public IDictionary<string, string> BuilderEnvironment { get; set; } = new Dictionary<string, string>();
 
+    /// <summary>--cache-dir: a folder for Go's module and build caches (gomodcache/, gocache/) instead of the engine's volumes, for a CI cache step to keep.</summary>
+    public string? CacheDir { get; set; }
+
     /// <summary>--go-netrc: a .netrc with the credentials of private modules (a path, relative to the module folder).</summary>
     public string? GoNetrc { get; set; }
 

@@ -129,6 +129,9 @@ public sealed record PipelineSettings
     /// <summary>The .netrc go reads for private modules (a full path), or null.</summary>
     public string? GoNetrc { get; init; }
 
+    /// <summary>--cache-dir as a full path: Go's caches in this folder instead of the engine's volumes; null for the volumes.</summary>
+    public string? CacheDirectory { get; init; }
+
     /// <summary>The smoke test of a binary's image, as the build script set it; null runs the image's CMD and expects exit code 0.</summary>
     public SmokeTestSpec? SmokeTestFor(string binary) => SmokeTests(binary);
 

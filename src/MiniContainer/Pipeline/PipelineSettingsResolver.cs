@@ -134,12 +134,16 @@ public static partial class PipelineSettingsResolver
             StripSymbols = Boolean(values.Get(PipelineArguments.StripSymbols)) ?? script.StripSymbols ?? true,
             BuilderEnvironment = builderEnvironment,
             GoNetrc = NetrcOf(values, script, source.Value, builderEnvironment, environment, fileExists),
+            CacheDirectory = CacheDirectoryOf(values.Get(PipelineArguments.CacheDir) ?? Given(PipelineArguments.CacheDir, script.CacheDir, script.Describe), workingDirectory),
             SmokeTests = script.SmokeTestFor,
             SourceUrl = (values.Get(PipelineArguments.SourceUrl) ?? Given(PipelineArguments.SourceUrl, script.SourceUrl, script.Describe))?.Value,
             InsecureRegistries = (values.GetList(PipelineArguments.InsecureRegistry) ?? GivenList(PipelineArguments.InsecureRegistry, script.InsecureRegistries, script.Describe))?.Select(r => r.Value).ToList() ?? [],
             InactivityTimeout = Duration(values.Get(PipelineArguments.InactivityTimeout) ?? Given(PipelineArguments.InactivityTimeout, script.InactivityTimeout, script.Describe)) ?? MiniContainer.InactivityTimeout.Default,
         };
     }
+
+    // Relative to where the build starts, as a CI's cache step names it; made when the build first needs it.
+    private static string? CacheDirectoryOf(Setting? value, string workingDirectory) => value is null ? null : FullPath(workingDirectory, value.Value).Value;
 
     private static (CaBundleSource, string?) CaBundle(Setting? value, string source, Func<string, bool> fileExists)
     {

@@ -28,6 +28,7 @@ public class PipelineArgumentsTests
         ["entrypoint"] = "/app/hello,serve", ["cmd"] = "--port,8080", ["image-env"] = "GODEBUG=madvdontneed=1", ["image-label"] = "team=core",
         ["image-annotation"] = "com.example.owner=core", ["image-user"] = "1000:1000", ["workdir"] = "/srv", ["expose"] = "8080",
         ["extra-files"] = AppContext.BaseDirectory + ":/srv/data", ["tzdata"] = "false",
+        ["cache-dir"] = ".cache/go",
     };
 
     // What an argument cannot go without, given as an argument in every run of its check.

@@ -30,6 +30,12 @@ public sealed record GoBuilder
     public string BuildCacheVolume { get; init; } = "minicontainer-gocache";
 
     /// <summary>
+    /// --cache-dir: both caches in this host folder instead of the volumes (see <see cref="GoCacheFolder"/>): bound into
+    /// the builder, or copied in and the new files back out when the engine cannot bind our folders.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>
     /// Keep the builder container running between builds of a project (bind mounts only), so a
     /// rebuild is a docker exec. It removes itself after <see cref="WarmIdleTimeout"/> without builds.
     /// </summary>

@@ -38,8 +38,12 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
         string step, GoModule module, GoInvocation invocation, string? hostOutputDirectory, IReadOnlyList<string> outputFiles, CancellationToken cancellationToken)
     {
         var volumes = new DockerVolumes(engine);
+        var bind = builder.UsesBindMounts(engine.SharesFileSystem);
+        // --cache-dir: the host folder is the cache, bound in its volumes' place, or copied (then no volume is used).
+        var cacheFolder = builder.CacheDirectory is { } directory ? new GoCacheFolder(directory).Prepare() : null;
         async Task EnsureVolumesAsync(CancellationToken ct)
         {
+            if (cacheFolder is not null) return;
             await volumes.EnsureAsync(builder.ModuleCacheVolume, ct).ConfigureAwait(false);
             await volumes.EnsureAsync(builder.BuildCacheVolume, ct).ConfigureAwait(false);
         }
@@ -49,7 +53,8 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
         var netrc = invocation.NetrcFile is { } netrcFile ? (Content: BuilderNetrc.Read(netrcFile), Path: BuilderNetrc.NewPathInContainer()) : default;
         if (netrc.Content is not null)
             invocation = BuilderNetrc.WithNetrcAt(invocation, netrc.Path) with { Argv = BuilderNetrc.RemovingAfter(netrc.Path, invocation.Argv) };
-        var bind = builder.UsesBindMounts(engine.SharesFileSystem);
+        if (cacheFolder is not null)
+            invocation = invocation with { Argv = bind ? GoCacheFolder.GivingFilesToTheFolderOwner(invocation.Argv) : GoCacheCopy.Command(invocation.Argv) };
         var proxyDirectories = GoProxyDirectories.In(invocation.Environment);
         var spec = new ContainerSpec
         {
@@ -59,15 +64,16 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
             Environment = invocation.EnvironmentLines,
             WorkingDirectory = SourcePath,
             NetworkMode = BuilderNetwork.For(invocation.Environment),
-            Volumes =
+            Volumes = cacheFolder is not null ? [] :
             [
                 new VolumeMount(builder.ModuleCacheVolume, GoCachePaths.InContainer.ModuleCache),
                 new VolumeMount(builder.BuildCacheVolume, GoCachePaths.InContainer.BuildCache),
             ],
-            Binds = bind ? BindsFor(module, hostOutputDirectory, proxyDirectories) : [],
+            Binds = bind ? [.. BindsFor(module, hostOutputDirectory, proxyDirectories), .. CacheBinds(cacheFolder)] : [],
         };
 
-        logger.LogInformation("{Step}: {Command} in {Image} ({Transfer}{Netrc})", step, shown, builder.Image, bind ? "bind mounts" : "copy through the engine", netrc.Content is null ? "" : ", with the .netrc");
+        logger.LogInformation("{Step}: {Command} in {Image} ({Transfer}{Caches}{Netrc})", step, shown, builder.Image, bind ? "bind mounts" : "copy through the engine",
+            cacheFolder is null ? "" : $", caches in {cacheFolder.Directory}", netrc.Content is null ? "" : ", with the .netrc");
         if (bind && builder.KeepWarm)
         {
             // A running warm builder has its volumes: they are only ensured when one is created.
@@ -92,10 +98,22 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
                 await files.CopyDirectoryInAsync(container, module.Directory, SourcePath, path => !excluded.Contains(path.Split('/')[0]), ct).ConfigureAwait(false);
                 foreach (var directory in proxyDirectories)
                     await files.CopyDirectoryInAsync(container, directory, directory, null, ct).ConfigureAwait(false);
+                if (cacheFolder is null) return;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                // A command with no binaries to bring out is the restore: it compiles nothing, so the build cache stays here.
+                var bytes = await GoCacheCopy.CopyInAsync(engine, container, cacheFolder, moduleCacheOnly: outputFiles.Count == 0, ct).ConfigureAwait(false);
+                logger.LogInformation("{Step}: copied the cache folder in ({MiB:F1} MiB) in {Seconds:F2} s", step, bytes / 1048576.0, clock.Elapsed.TotalSeconds);
             },
-            afterExit: bind || hostOutputDirectory is null ? null : async (container, exitCode, ct) =>
+            afterExit: bind || (hostOutputDirectory is null && cacheFolder is null) ? null : async (container, exitCode, ct) =>
             {
-                if (exitCode != 0) return;
+                // What a failed build downloaded or compiled is still the cache's: it comes back either way.
+                if (cacheFolder is not null)
+                {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    var count = await GoCacheCopy.CopyOutAsync(files, container, cacheFolder, ct).ConfigureAwait(false);
+                    logger.LogInformation("{Step}: copied {Count} new or used cache files back to {Folder} in {Seconds:F2} s", step, count, cacheFolder.Directory, clock.Elapsed.TotalSeconds);
+                }
+                if (exitCode != 0 || hostOutputDirectory is null) return;
                 foreach (var name in outputFiles)
                     await files.CopyFileOutAsync(container, $"{OutputPath}/{name}", Path.Combine(hostOutputDirectory, name), ArtifactFile.BinaryMode, ct).ConfigureAwait(false);
             },
@@ -125,6 +143,12 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
         binds.AddRange(proxyDirectories.Select(directory => new BindMount(directory, directory, ReadOnly: true)));
         return binds;
     }
+
+    private static IEnumerable<BindMount> CacheBinds(GoCacheFolder? folder) => folder is null ? [] :
+    [
+        new BindMount(folder.ModuleCache, GoCachePaths.InContainer.ModuleCache, ReadOnly: false),
+        new BindMount(folder.BuildCache, GoCachePaths.InContainer.BuildCache, ReadOnly: false),
+    ];
 
     // What the copy of the source leaves out: VCS data and our own output inside the module.
     private static HashSet<string> ExcludedFromCopy(GoModule module, string? hostOutputDirectory)

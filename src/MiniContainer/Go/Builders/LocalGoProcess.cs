@@ -67,7 +67,7 @@ internal static class LocalGoProcess
     public static async Task<GoCachePaths> HostCachesAsync(LocalGoBuilder builder, CancellationToken cancellationToken)
     {
         if (builder.CacheDirectory is { } folder)
-            return new GoCachePaths(Path.GetFullPath(Path.Combine(folder, "gomodcache")), Path.GetFullPath(Path.Combine(folder, "gocache")));
+            return new GoCacheFolder(folder).Prepare().HostPaths;
         var exit = await RunAsync(builder, Directory.GetCurrentDirectory(), new GoInvocation(["go", "env", "GOMODCACHE", "GOCACHE"], new Dictionary<string, string>()),
             Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, cancellationToken).ConfigureAwait(false);
         var values = exit.Output.Where(l => !l.IsError).Select(l => l.Text.Trim()).ToList();

@@ -59,9 +59,14 @@ internal static class LocalGoSteps
         var stopwatch = Stopwatch.StartNew();
         var caches = await LocalGoProcess.HostCachesAsync(builder, cancellationToken).ConfigureAwait(false);
         var invocation = GoCommandLine.Download(request.Options, caches);
+        // With --cache-dir the folder says what it holds, as in the builder container; the host's own caches keep no record.
+        var folder = builder.CacheDirectory is { } directory ? new GoCacheFolder(directory) : null;
+        if (folder is not null && request.SkipWhenUpToDate && GoRestoreStep.IsUpToDate(folder, request, invocation, logger))
+            return new GoRestoreResult(Skipped: false, stopwatch.Elapsed, UpToDate: true);
         logger.LogInformation("restore: {Command} on the host (GOMODCACHE={Cache})", invocation, caches.ModuleCache);
         var exit = await LocalGoProcess.RunAsync(builder, request.Module.Directory, invocation, logger, cancellationToken).ConfigureAwait(false);
         if (!exit.Succeeded) throw new GoCommandFailedException("go mod download", exit);
+        if (folder is not null) RestoreRecord.MarkRestored(folder, RestoreRecord.Fingerprint(folder, request.Module, invocation));
         logger.LogInformation("Restore (local) took {Seconds:F2} s", stopwatch.Elapsed.TotalSeconds);
         return new GoRestoreResult(Skipped: false, stopwatch.Elapsed);
     }
