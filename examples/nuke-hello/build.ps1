@@ -110,9 +110,12 @@ $hashes = @(Get-InputHashes)
 if ([IO.File]::Exists($stamp)) { [IO.File]::Delete($stamp) }
 # 'dotnet build' is this plus a summary ("Build succeeded", "0 Warning(s)") on every run: this prints only
 # warnings and errors.
-& dotnet msbuild -restore $project -nodeReuse:false -p:UseSharedCompilation=false -nologo -verbosity:quiet -consoleLoggerParameters:NoSummary
+# Published, not only built: the build project asks for ReadyToRun (build/_build.csproj), so NUKE's and MiniContainer's
+# assemblies start without JIT (as build.sh does).
+$bin = "$root/.nuke/temp/build-bin"
+& dotnet msbuild -restore -t:Publish $project "-p:PublishDir=$bin/" -nodeReuse:false -p:UseSharedCompilation=false -nologo -verbosity:quiet -consoleLoggerParameters:NoSummary
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
-$dll = "$(& dotnet msbuild $project -nologo -getProperty:TargetPath)".Trim()
+$dll = "$bin/" + "$(& dotnet msbuild $project -nologo -getProperty:TargetFileName)".Trim()
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 [void][IO.Directory]::CreateDirectory([IO.Path]::GetDirectoryName($stamp))
 [IO.File]::WriteAllText("$stamp.tmp", ((@($dll) + $hashes + @(Get-Sha256 $dll)) -join "`n") + "`n")

@@ -56,10 +56,12 @@ fi
 # failed build leaves none and the next run builds again.
 hashes=$(input_hashes)
 rm -f "$stamp"
-# 'dotnet build' is this plus a summary ("Build succeeded", "0 Warning(s)") on every run: this prints only
-# warnings and errors.
-dotnet msbuild -restore "$project" -nodeReuse:false -p:UseSharedCompilation=false -nologo -verbosity:quiet -consoleLoggerParameters:NoSummary
-dll=$(dotnet msbuild "$project" -nologo -getProperty:TargetPath)
+# Published, not only built: the build project asks for ReadyToRun (build/_build.csproj), so NUKE's and MiniContainer's
+# assemblies start without JIT. 'dotnet publish' is this plus a summary ("Build succeeded", "0 Warning(s)") on every
+# run: this prints only warnings and errors.
+bin="$root/.nuke/temp/build-bin"
+dotnet msbuild -restore -t:Publish "$project" -p:PublishDir="$bin/" -nodeReuse:false -p:UseSharedCompilation=false -nologo -verbosity:quiet -consoleLoggerParameters:NoSummary
+dll="$bin/$(dotnet msbuild "$project" -nologo -getProperty:TargetFileName)"
 mkdir -p "${stamp%/*}"
 printf '%s\n%s\n%s\n' "$dll" "$hashes" "$(sha256 "$dll")" >"$stamp.tmp"
 mv -f "$stamp.tmp" "$stamp"

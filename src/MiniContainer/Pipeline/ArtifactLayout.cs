@@ -33,6 +33,9 @@ public sealed record ArtifactLayout(string Root)
     /// <summary>The zoneinfo database CaCertificates copies out of the builder image for --tzdata.</summary>
     public string ZoneInfoDirectory => Path.Combine(ImageDirectory, "zoneinfo");
 
+    /// <summary>The image ID image/zoneinfo was copied from: the copy is skipped while the builder image is the same.</summary>
+    public string ZoneInfoSourceFile => Path.Combine(ImageDirectory, "zoneinfo.source");
+
     /// <summary>An image written without an engine: <c>oci/&lt;repository&gt;</c> and <c>&lt;repository&gt;.docker.tar</c>.</summary>
     public OciOutputs OciOutputsFor(string repository) => OciOutputs.Under(Root, repository);
 

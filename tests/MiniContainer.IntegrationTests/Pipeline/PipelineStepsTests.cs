@@ -68,6 +68,35 @@ public sealed class PipelineStepsTests(RegistryFixture registry, ITestOutputHelp
         }
     }
 
+    [EngineFact]
+    public async Task The_builders_zoneinfo_is_copied_once_and_again_only_when_its_record_is_gone()
+    {
+        var module = TestBed.CopyOf(TestBed.Example("hello"), "pipeline-zoneinfo");
+        var arguments = new Dictionary<string, string> { ["engine"] = "docker", ["builder-image"] = TestBed.BuilderImage, ["ca-bundle"] = "none" };
+        try
+        {
+            var first = new TestLogger(output);
+            var pipeline = await StartAsync(module, arguments, first);
+            await pipeline.CaCertificatesAsync(CancellationToken.None);
+            first.Text.ShouldContain("zoneinfo database of " + TestBed.BuilderImage + " staged");
+            File.Exists(Path.Combine(pipeline.Layout.ZoneInfoDirectory, "Europe", "Paris")).ShouldBeTrue();
+
+            var second = new TestLogger(output);
+            await (await StartAsync(module, arguments, second)).CaCertificatesAsync(CancellationToken.None);
+            second.Text.ShouldContain("zoneinfo up to date");
+            second.Text.ShouldNotContain("zoneinfo database of");
+
+            File.Delete(pipeline.Layout.ZoneInfoSourceFile);
+            var third = new TestLogger(output);
+            await (await StartAsync(module, arguments, third)).CaCertificatesAsync(CancellationToken.None);
+            third.Text.ShouldContain("zoneinfo database of " + TestBed.BuilderImage + " staged");
+        }
+        finally
+        {
+            Directory.Delete(module, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task A_multi_platform_index_composed_in_one_run_is_pushed_by_a_later_run_from_its_layout_with_an_sbom_per_platform()
     {
