@@ -20,8 +20,6 @@ public static partial class MiniContainerAliases
         ArgumentNullException.ThrowIfNull(binary);
         settings ??= new VerifyBinarySettings();
         var path = binary.MakeAbsolute(context.Environment).FullPath;
-        if (!File.Exists(path))
-            throw new CakeException($"VerifyBinary: {path} does not exist. Compile first (GoCompile), or name an existing file.");
         var policy = new VerificationPolicy
         {
             ExpectedGoArch = settings.GoArch is null ? GoBuildOptions.HostGoArch() : settings.GoArch.Length == 0 ? null : settings.GoArch,

@@ -7,20 +7,11 @@ public sealed partial class EngineApi
     {
         EnginePathValue.Checked(reference, "image reference");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        var partial = file + ".partial";
+        // Landed as every artifact is: an exclusive temporary file renamed over the target, never a predictable path.
         return _engine.StreamAsync("image save " + reference, async (client, guard, ct) =>
         {
-            try
-            {
-                await using (var archive = new ActivityStream(await client.Images.SaveImageAsync(reference, ct).ConfigureAwait(false), guard.Saw))
-                await using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-                    await archive.CopyToAsync(output, 1 << 16, ct).ConfigureAwait(false);
-                File.Move(partial, file, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(partial);
-            }
+            await using var archive = new ActivityStream(await client.Images.SaveImageAsync(reference, ct).ConfigureAwait(false), guard.Saw);
+            await ArtifactFile.WriteAsync(file, ArtifactFile.DataMode, (output, c) => archive.CopyToAsync(output, 1 << 16, c), ct).ConfigureAwait(false);
             return true;
         }, cancellationToken);
     }

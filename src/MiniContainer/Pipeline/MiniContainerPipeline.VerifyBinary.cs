@@ -31,7 +31,7 @@ public sealed partial class MiniContainerPipeline
     public static async Task<VerificationResult> VerifyAsync(string binary, VerificationPolicy policy, RunSummary summary, ILogger logger, CancellationToken cancellationToken)
     {
         if (!File.Exists(binary))
-            throw new MiniContainerException($"VerifyBinary: {binary} does not exist. Compile first (GoCompile), or name an existing file.");
+            throw new MiniContainerException($"{binary} does not exist. Compile first (GoCompile), or name an existing file.");
         try
         {
             var result = await BinaryVerification.RunAsync(binary, policy, logger, cancellationToken).ConfigureAwait(false);
