@@ -235,7 +235,8 @@ public static partial class PipelineSettingsResolver
         }
         catch (InvalidPlatformListException e)
         {
-            throw Wrong(given, e.Message);
+            // The platform list's messages quote the platform at fault themselves.
+            throw new PipelineArgumentException(given.Argument, $"{given.Where}: {e.Message}");
         }
         if (platforms.Count == 1)
         {

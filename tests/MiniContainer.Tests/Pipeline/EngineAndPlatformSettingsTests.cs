@@ -102,6 +102,13 @@ public class EngineAndPlatformSettingsTests
     }
 
     [Fact]
+    public void Platforms_separated_by_spaces_get_one_message_that_quotes_the_list_once_and_asks_for_commas()
+    {
+        Should.Throw<PipelineArgumentException>(() => Resolve(arguments: new() { ["platforms"] = "linux/amd64 linux/arm64" })).Message
+            .ShouldBe("--platforms=linux/amd64 linux/arm64: 'linux/amd64 linux/arm64' holds a space: separate platforms with commas, e.g. linux/amd64,linux/arm64.");
+    }
+
+    [Fact]
     public void Cross_compilers_are_read_as_goarch_equals_cc_and_checked()
     {
         Resolve(arguments: new() { ["cross-cc"] = "arm64=aarch64-linux-musl-gcc,arm=arm-linux-musleabihf-gcc" }).CrossCompilers

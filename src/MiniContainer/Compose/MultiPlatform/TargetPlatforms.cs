@@ -14,6 +14,8 @@ public static class TargetPlatforms
         var platforms = new List<OciPlatform>();
         foreach (var part in parts)
         {
+            if (part.Any(char.IsWhiteSpace))
+                throw new InvalidPlatformListException($"'{part}' holds a space: separate platforms with commas, e.g. linux/amd64,linux/arm64.");
             OciPlatform platform;
             try
             {

@@ -18,6 +18,7 @@ public sealed class TargetPlatformsTests
     [InlineData("windows/amd64", "not a Linux platform")]
     [InlineData("linux/x86_64", "GOARCH name")]
     [InlineData("linux/amd64,linux/amd64", "twice")]
+    [InlineData("linux/amd64 linux/arm64", "'linux/amd64 linux/arm64' holds a space: separate platforms with commas")]
     public void A_list_that_cannot_be_built_says_why(string list, string reason)
     {
         Should.Throw<InvalidPlatformListException>(() => TargetPlatforms.Parse(list)).Message.ShouldContain(reason);
