@@ -51,6 +51,10 @@ public interface IHazGoBuild : INukeBuild
     [Parameter("A .netrc with the credentials of private modules - default: ~/.netrc when GOPRIVATE is set and it exists")]
     string GoNetrc => TryGetValue(() => GoNetrc);
 
+    // The token itself (--go-git-token) has no parameter: the core refuses it on the command line and reads MINICONTAINER_GO_GIT_TOKEN.
+    [Parameter("The git hosts the token from MINICONTAINER_GO_GIT_TOKEN is sent to, [user@]host[:port] - default: the hosts of GOPRIVATE's patterns")]
+    string[] GoGitHost => TryGetValue(() => GoGitHost);
+
     [Parameter("A folder for Go's module and build caches (gomodcache/, gocache/) instead of the engine's volumes, for a CI cache step to keep - default: the volumes")]
     string CacheDir => TryGetValue(() => CacheDir);
 }

@@ -59,7 +59,7 @@ public static class GoCompileStep
         CompileRecord.Delete(output);
         var exit = await builder.RunAsync("compile", request.Module, invocation, output, names, cancellationToken).ConfigureAwait(false);
         if (!exit.Succeeded)
-            throw new GoCommandFailedException("go build", exit);
+            throw new GoCommandFailedException("go build", exit, invocation.GitCredential);
 
         var binaries = Describe(packages, output, request.Options);
         RemoveNoLongerBuilt(previous, names, output, logger);

@@ -59,6 +59,9 @@ public sealed record GoBuildOptions
     /// <summary>A .netrc on this machine with the credentials of private modules (Go reads it through NETRC); a secret.</summary>
     public string? NetrcFile { get; init; }
 
+    /// <summary>A token for git over HTTPS and the hosts it is for (git reads it through a credential helper); a secret.</summary>
+    public GoGitCredential? GitCredential { get; init; }
+
     /// <summary>The GOARCH name of the machine this runs on.</summary>
     public static string HostGoArch() => RuntimeInformation.OSArchitecture switch
     {

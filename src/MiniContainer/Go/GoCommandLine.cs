@@ -7,7 +7,7 @@ public static class GoCommandLine
     public static GoInvocation Download(GoBuildOptions options, GoCachePaths caches)
     {
         var environment = BaseEnvironment(options, caches);
-        return new GoInvocation(["go", "mod", "download", "-x"], environment) { NetrcFile = options.NetrcFile };
+        return new GoInvocation(["go", "mod", "download", "-x"], environment) { NetrcFile = options.NetrcFile, GitCredential = options.GitCredential };
     }
 
     /// <summary>
@@ -45,7 +45,7 @@ public static class GoCommandLine
             environment["GIT_CONFIG_KEY_0"] = "safe.directory";
             environment["GIT_CONFIG_VALUE_0"] = sourceOwnedByAnotherUser;
         }
-        return new GoInvocation(argv, environment) { NetrcFile = options.NetrcFile };
+        return new GoInvocation(argv, environment) { NetrcFile = options.NetrcFile, GitCredential = options.GitCredential };
     }
 
     /// <summary>The -ldflags value: the recipe's flags, then -X variables, then the user's extras.</summary>

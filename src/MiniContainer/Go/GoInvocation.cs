@@ -9,6 +9,12 @@ public sealed record GoInvocation(IReadOnlyList<string> Argv, IReadOnlyDictionar
     /// </summary>
     public string? NetrcFile { get; init; }
 
+    /// <summary>
+    /// The token git sends to private modules' hosts, a secret: each builder hands it to git through a credential helper
+    /// that reads a file made for this command only (see <see cref="Builders.BuilderGitCredential"/>), never an environment variable.
+    /// </summary>
+    public GoGitCredential? GitCredential { get; init; }
+
     /// <summary>The environment as KEY=value lines, sorted, as a container takes it.</summary>
     public IReadOnlyList<string> EnvironmentLines =>
         Environment.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}").ToList();

@@ -108,6 +108,12 @@ public class PipelineScript
     /// <summary>--go-netrc: a .netrc with the credentials of private modules (a path, relative to the module folder).</summary>
     public string? GoNetrc { get; set; }
 
+    /// <summary>The --go-git-token for private modules' git servers, e.g. from a CI secret (never logged; the command line may not carry it).</summary>
+    public string? GoGitToken { get; set; }
+
+    /// <summary>--go-git-host: the git hosts the token is for, <c>[user@]host[:port]</c>; default GOPRIVATE's hosts.</summary>
+    public IList<string> GoGitHosts { get; set; } = [];
+
     // The image's config (#18 "The image"): --entrypoint, --cmd, --image-env, --image-label, --image-annotation,
     // --image-user, --workdir, --expose, --extra-files, --tzdata; Binaries for what differs per binary.
 

@@ -129,6 +129,9 @@ public sealed record PipelineSettings
     /// <summary>The .netrc go reads for private modules (a full path), or null.</summary>
     public string? GoNetrc { get; init; }
 
+    /// <summary>The token git sends to private modules' git hosts, and those hosts (--go-git-token, --go-git-host), or null.</summary>
+    public GoGitCredential? GoGitCredential { get; init; }
+
     /// <summary>--cache-dir as a full path: Go's caches in this folder instead of the engine's volumes; null for the volumes.</summary>
     public string? CacheDirectory { get; init; }
 
@@ -174,6 +177,7 @@ public sealed record PipelineSettings
             StripSymbols = StripSymbols,
             ExtraLdFlags = LdFlags is { } ldflags ? [ldflags] : [],
             NetrcFile = GoNetrc,
+            GitCredential = GoGitCredential,
         };
     }
 

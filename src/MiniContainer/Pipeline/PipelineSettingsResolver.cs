@@ -134,6 +134,7 @@ public static partial class PipelineSettingsResolver
             StripSymbols = Boolean(values.Get(PipelineArguments.StripSymbols)) ?? script.StripSymbols ?? true,
             BuilderEnvironment = builderEnvironment,
             GoNetrc = NetrcOf(values, script, source.Value, builderEnvironment, environment, fileExists),
+            GoGitCredential = GitCredentialOf(values, arguments, script, builderEnvironment, environment),
             CacheDirectory = CacheDirectoryOf(values.Get(PipelineArguments.CacheDir) ?? Given(PipelineArguments.CacheDir, script.CacheDir, script.Describe), workingDirectory),
             SmokeTests = script.SmokeTestFor,
             SourceUrl = (values.Get(PipelineArguments.SourceUrl) ?? Given(PipelineArguments.SourceUrl, script.SourceUrl, script.Describe))?.Value,

@@ -49,7 +49,7 @@ public static class GoRestoreStep
 
         var exit = await builder.RunAsync("restore", request.Module, invocation, hostOutputDirectory: null, outputFiles: [], cancellationToken).ConfigureAwait(false);
         if (!exit.Succeeded)
-            throw new GoCommandFailedException("go mod download", exit);
+            throw new GoCommandFailedException("go mod download", exit, invocation.GitCredential);
         if (await volumes.CreatedAtAsync(volume, cancellationToken).ConfigureAwait(false) is { } createdNow)
             RestoreRecord.MarkRestored(Fingerprint(createdNow));
         logger.LogInformation("Restore took {Seconds:F2} s", stopwatch.Elapsed.TotalSeconds);
@@ -63,7 +63,7 @@ public static class GoRestoreStep
         if (request.SkipWhenUpToDate && IsUpToDate(cache, request, invocation, logger)) return new GoRestoreResult(Skipped: false, stopwatch.Elapsed, UpToDate: true);
         var exit = await builder.RunAsync("restore", request.Module, invocation, hostOutputDirectory: null, outputFiles: [], cancellationToken).ConfigureAwait(false);
         if (!exit.Succeeded)
-            throw new GoCommandFailedException("go mod download", exit);
+            throw new GoCommandFailedException("go mod download", exit, invocation.GitCredential);
         RestoreRecord.MarkRestored(cache, RestoreRecord.Fingerprint(cache, request.Module, invocation));
         logger.LogInformation("Restore took {Seconds:F2} s", stopwatch.Elapsed.TotalSeconds);
         return new GoRestoreResult(Skipped: false, stopwatch.Elapsed);

@@ -34,6 +34,15 @@ public sealed class GoFileProxy(string root)
                 stream.Write(content);
             }
 
+        return GoSumLines(modulePath, version, goMod, files);
+    }
+
+    /// <summary>The go.sum lines of a module with <paramref name="goMod"/> and <paramref name="files"/>, wherever go fetched it from (a proxy's zip, a git tag).</summary>
+    public static string GoSumLines(string modulePath, string version, string goMod, IReadOnlyDictionary<string, string> files)
+    {
+        var prefix = $"{modulePath}@{version}/";
+        var entries = new SortedDictionary<string, byte[]>(StringComparer.Ordinal) { [prefix + "go.mod"] = Encoding.UTF8.GetBytes(goMod) };
+        foreach (var (name, text) in files) entries[prefix + name] = Encoding.UTF8.GetBytes(text);
         var moduleHash = DirHash(entries);
         // The go.mod line hashes the file alone, under the bare name "go.mod".
         var goModHash = DirHash(new SortedDictionary<string, byte[]>(StringComparer.Ordinal) { ["go.mod"] = Encoding.UTF8.GetBytes(goMod) });

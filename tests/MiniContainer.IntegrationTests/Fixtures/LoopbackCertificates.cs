@@ -4,11 +4,12 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace MiniContainer.IntegrationTests.Fixtures;
 
-/// <summary>A fresh test CA and a server certificate it signed for 127.0.0.1: only a client that trusts the CA accepts the server.</summary>
+/// <summary>A fresh test CA and a server certificate it signed for 127.0.0.1 (or another loopback address): only a client that trusts the CA accepts the server.</summary>
 public sealed class LoopbackCertificates : IDisposable
 {
-    public LoopbackCertificates()
+    public LoopbackCertificates(IPAddress? address = null)
     {
+        address ??= IPAddress.Loopback;
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest("CN=MiniContainer Test CA", caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
@@ -17,9 +18,9 @@ public sealed class LoopbackCertificates : IDisposable
         CaPem = ca.ExportCertificatePem();
 
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var serverRequest = new CertificateRequest("CN=127.0.0.1", serverKey, HashAlgorithmName.SHA256);
+        var serverRequest = new CertificateRequest($"CN={address}", serverKey, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
+        names.AddIpAddress(address);
         serverRequest.CertificateExtensions.Add(names.Build());
         serverRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
@@ -31,7 +32,7 @@ public sealed class LoopbackCertificates : IDisposable
     /// <summary>The test CA's certificate, for a client's trust store.</summary>
     public string CaPem { get; }
 
-    /// <summary>The server's certificate for 127.0.0.1, with its private key.</summary>
+    /// <summary>The server's certificate for the address, with its private key.</summary>
     public X509Certificate2 Server { get; }
 
     public void Dispose() => Server.Dispose();

@@ -28,7 +28,7 @@ public class PipelineArgumentsTests
         ["entrypoint"] = "/app/hello,serve", ["cmd"] = "--port,8080", ["image-env"] = "GODEBUG=madvdontneed=1", ["image-label"] = "team=core",
         ["image-annotation"] = "com.example.owner=core", ["image-user"] = "1000:1000", ["workdir"] = "/srv", ["expose"] = "8080",
         ["extra-files"] = AppContext.BaseDirectory + ":/srv/data", ["tzdata"] = "false",
-        ["cache-dir"] = ".cache/go",
+        ["cache-dir"] = ".cache/go", ["go-git-token"] = "git-secret", ["go-git-host"] = "git.corp.example",
     };
 
     // What an argument cannot go without, given as an argument in every run of its check.
@@ -36,6 +36,13 @@ public class PipelineArgumentsTests
     {
         ["registry-username"] = new() { ["registry-password"] = "secret" },
         ["registry-password"] = new() { ["registry-username"] = "someone" },
+        ["go-git-token"] = new() { ["go-git-host"] = "git.corp.example" },
+    };
+
+    // The same for a companion the command line may not carry, given as its variable.
+    private static readonly Dictionary<string, Dictionary<string, string>> CompanionVariables = new()
+    {
+        ["go-git-host"] = new() { ["MINICONTAINER_GO_GIT_TOKEN"] = "git-secret" },
     };
 
     private static readonly GoModule Hello = new("/repo", "example.com/hello", "1.21", null, false);
@@ -52,8 +59,9 @@ public class PipelineArgumentsTests
             Samples.ShouldContainKey(argument.Name, $"{argument.CommandLine} needs a sample value here");
             argument.EnvironmentVariable.ShouldBe("MINICONTAINER_" + argument.Name.ToUpperInvariant().Replace('-', '_'));
             var companions = Companions.GetValueOrDefault(argument.Name) ?? [];
+            var companionVariables = CompanionVariables.GetValueOrDefault(argument.Name) ?? [];
 
-            var fromEnvironment = Resolved(new(companions), new() { [argument.EnvironmentVariable] = Samples[argument.Name] });
+            var fromEnvironment = Resolved(new(companions), new(companionVariables) { [argument.EnvironmentVariable] = Samples[argument.Name] });
             if (argument.RefusedOnCommandLine)
             {
                 // A secret: its variable sets it, the command line may not.
@@ -61,10 +69,10 @@ public class PipelineArgumentsTests
                 Should.Throw<PipelineArgumentException>(() => Resolved(new(companions) { [argument.Name] = Samples[argument.Name] }, [])).Argument.ShouldBe(argument);
                 continue;
             }
-            var fromArgument = Resolved(new(companions) { [argument.Name] = Samples[argument.Name] }, []);
+            var fromArgument = Resolved(new(companions) { [argument.Name] = Samples[argument.Name] }, new(companionVariables));
 
             // A pair (user name and password) cannot resolve half given, so there the value itself is looked for.
-            if (companions.Count == 0) fromEnvironment.ShouldNotBe(Resolved([], []), $"{argument.EnvironmentVariable}={Samples[argument.Name]} changed nothing");
+            if (companions.Count + companionVariables.Count == 0) fromEnvironment.ShouldNotBe(Resolved([], []), $"{argument.EnvironmentVariable}={Samples[argument.Name]} changed nothing");
             else fromEnvironment.ShouldContain(JsonSerializer.Serialize(Samples[argument.Name]));
             fromEnvironment.ShouldBe(fromArgument, $"{argument.EnvironmentVariable} and {argument.CommandLine} differ");
         }

@@ -6,14 +6,12 @@ namespace MiniContainer.Go.Builders;
 /// How go in a builder container gets the .netrc of private modules without it showing anywhere a
 /// container is inspected: the file is copied in (the engine's archive API, so a remote engine works
 /// too) at a private path, NETRC names it in the go command's environment only, and the command's
-/// shell removes it as soon as go ends. No bind mount, no Config.Env, no layer.
+/// shell removes it as soon as go ends (<see cref="BuilderSecretFiles"/>). No bind mount, no Config.Env, no layer.
 /// </summary>
 internal static class BuilderNetrc
 {
     /// <summary>The variable Go reads the .netrc's path from (cmd/go/internal/auth).</summary>
     public const string Variable = "NETRC";
-
-    public const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>A fresh path per command in the container's /tmp, so two builds in one warm builder never share one.</summary>
     public static string NewPathInContainer() => $"/tmp/.minicontainer-netrc-{Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant()}";
@@ -34,8 +32,4 @@ internal static class BuilderNetrc
     /// <summary>The invocation with NETRC pointing at <paramref name="pathInContainer"/>.</summary>
     public static GoInvocation WithNetrcAt(GoInvocation invocation, string pathInContainer) =>
         invocation with { Environment = new Dictionary<string, string>(invocation.Environment, StringComparer.Ordinal) { [Variable] = pathInContainer } };
-
-    /// <summary>The argv that runs the command and then removes the file, keeping the command's exit code.</summary>
-    public static IReadOnlyList<string> RemovingAfter(string pathInContainer, IReadOnlyList<string> argv) =>
-        ["sh", "-c", $"\"$@\"; rc=$?; rm -f {pathInContainer}; exit $rc", "sh", .. argv];
 }

@@ -48,11 +48,9 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
             await volumes.EnsureAsync(builder.BuildCacheVolume, ct).ConfigureAwait(false);
         }
 
-        // The .netrc of private modules goes in as a file for this command only, never a bind or the container's config.
+        // The .netrc and the git token go in as files for this command only, never a bind or the container's config.
         var shown = invocation;
-        var netrc = invocation.NetrcFile is { } netrcFile ? (Content: BuilderNetrc.Read(netrcFile), Path: BuilderNetrc.NewPathInContainer()) : default;
-        if (netrc.Content is not null)
-            invocation = BuilderNetrc.WithNetrcAt(invocation, netrc.Path) with { Argv = BuilderNetrc.RemovingAfter(netrc.Path, invocation.Argv) };
+        (invocation, var secrets) = BuilderSecretFiles.For(invocation);
         if (cacheFolder is not null)
             invocation = invocation with { Argv = bind ? GoCacheFolder.GivingFilesToTheFolderOwner(invocation.Argv) : GoCacheCopy.Command(invocation.Argv) };
         var proxyDirectories = GoProxyDirectories.In(invocation.Environment);
@@ -63,7 +61,7 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
             Command = invocation.Argv,
             Environment = invocation.EnvironmentLines,
             WorkingDirectory = SourcePath,
-            NetworkMode = BuilderNetwork.For(invocation.Environment),
+            NetworkMode = BuilderNetwork.For(invocation.Environment, invocation.GitCredential),
             Volumes = cacheFolder is not null ? [] :
             [
                 new VolumeMount(builder.ModuleCacheVolume, GoCachePaths.InContainer.ModuleCache),
@@ -72,14 +70,14 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
             Binds = bind ? [.. BindsFor(module, hostOutputDirectory, proxyDirectories), .. CacheBinds(cacheFolder)] : [],
         };
 
-        logger.LogInformation("{Step}: {Command} in {Image} ({Transfer}{Caches}{Netrc})", step, shown, builder.Image, bind ? "bind mounts" : "copy through the engine",
-            cacheFolder is null ? "" : $", caches in {cacheFolder.Directory}", netrc.Content is null ? "" : ", with the .netrc");
+        logger.LogInformation("{Step}: {Command} in {Image} ({Transfer}{Caches}{Netrc}{GitToken})", step, shown, builder.Image, bind ? "bind mounts" : "copy through the engine",
+            cacheFolder is null ? "" : $", caches in {cacheFolder.Directory}", shown.NetrcFile is null ? "" : ", with the .netrc",
+            shown.GitCredential is { } git ? $", with the git token for {string.Join(", ", git.Hosts)}" : "");
         if (bind && builder.KeepWarm)
         {
             // A running warm builder has its volumes: they are only ensured when one is created.
             var warm = await WarmBuilderContainer.AcquireAsync(engine, spec, _imageId ?? await EnsureBuilderImageAsync(module, cancellationToken).ConfigureAwait(false), EnsureVolumesAsync, builder.WarmIdleTimeout, logger, cancellationToken).ConfigureAwait(false);
-            if (netrc.Content is not null)
-                await new ContainerFiles(engine).CopyFileInAsync(warm.Id, netrc.Path, netrc.Content, BuilderNetrc.Mode, cancellationToken).ConfigureAwait(false);
+            await BuilderSecretFiles.CopyInAsync(new ContainerFiles(engine), warm.Id, secrets, cancellationToken).ConfigureAwait(false);
             return await warm.ExecAsync(invocation.Argv, invocation.EnvironmentLines, SourcePath, line => logger.LogInformation("{Line}", line.Text), cancellationToken).ConfigureAwait(false);
         }
         await EnsureVolumesAsync(cancellationToken).ConfigureAwait(false);
@@ -93,7 +91,7 @@ internal sealed class GoBuilderContainer(DockerEngine engine, GoBuilder builder,
             beforeStart: async (container, ct) =>
             {
                 await files.CopyFileInAsync(container, BuilderEnvironmentFile.PathInContainer, BuilderEnvironmentFile.Content(invocation), ArtifactFile.DataMode, ct).ConfigureAwait(false);
-                if (netrc.Content is not null) await files.CopyFileInAsync(container, netrc.Path, netrc.Content, BuilderNetrc.Mode, ct).ConfigureAwait(false);
+                await BuilderSecretFiles.CopyInAsync(files, container.Id, secrets, ct).ConfigureAwait(false);
                 if (bind) return;
                 await files.CopyDirectoryInAsync(container, module.Directory, SourcePath, path => !excluded.Contains(path.Split('/')[0]), ct).ConfigureAwait(false);
                 foreach (var directory in proxyDirectories)

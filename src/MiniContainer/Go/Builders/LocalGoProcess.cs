@@ -25,6 +25,12 @@ internal static class LocalGoProcess
         foreach (var (name, value) in invocation.Environment) start.Environment[name] = value;
         // This machine's Go reads the file where it is: only its path is in go's environment.
         if (invocation.NetrcFile is { } netrc) start.Environment[BuilderNetrc.Variable] = netrc;
+        // The git token: a private file for this command, read by the helper merged into this machine's GIT_CONFIG_* entries.
+        using var gitToken = invocation.GitCredential is { } credential ? LocalSecretFile.Create(BuilderGitCredential.Content(credential), BuilderGitCredential.RefusalsOf) : null;
+        if (gitToken is not null)
+            foreach (var (name, value) in BuilderGitCredential.WithHelpers(
+                         start.Environment.Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value!, StringComparer.Ordinal), invocation.GitCredential!, gitToken.Path))
+                start.Environment[name] = value;
 
         var lines = new List<ContainerOutputLine>();
         void Collect(string? text, bool isError)
@@ -59,8 +65,17 @@ internal static class LocalGoProcess
                 throw;
             }
             process.WaitForExit(); // drains the redirected streams
+            if (gitToken is not null)
+                foreach (var host in RefusalsOf(gitToken)) Collect(BuilderGitCredential.RefusedLine + host, true);
             lock (lines) return new ContainerExit(process.ExitCode, lines.ToList());
         }
+    }
+
+    // The hosts the helper noted as refusing the token (the note is removed with the token's file).
+    private static IReadOnlyList<string> RefusalsOf(LocalSecretFile token)
+    {
+        var refusals = BuilderGitCredential.RefusalsOf(token.Path);
+        return File.Exists(refusals) ? File.ReadAllLines(refusals).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList() : [];
     }
 
     /// <summary>GOMODCACHE and GOCACHE as the host's go reports them.</summary>

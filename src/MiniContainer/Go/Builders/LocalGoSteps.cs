@@ -25,7 +25,7 @@ internal static class LocalGoSteps
             var invocation = GoCommandLine.Build(request.Module, options, packages, staging, caches);
             logger.LogInformation("compile: {Command} on the host (CC={CC}, GOCACHE={Cache})", invocation, invocation.Environment.GetValueOrDefault("CC", "-"), caches.BuildCache);
             var exit = await LocalGoProcess.RunAsync(builder, request.Module.Directory, invocation, logger, cancellationToken).ConfigureAwait(false);
-            if (!exit.Succeeded) throw new GoCommandFailedException("go build", exit);
+            if (!exit.Succeeded) throw new GoCommandFailedException("go build", exit, invocation.GitCredential);
             foreach (var package in packages)
                 if (File.Exists(Path.Combine(staging, package.BinaryName)))
                     ArtifactFile.MoveBinaryIntoPlace(Path.Combine(staging, package.BinaryName), Path.Combine(output, package.BinaryName));
@@ -65,7 +65,7 @@ internal static class LocalGoSteps
             return new GoRestoreResult(Skipped: false, stopwatch.Elapsed, UpToDate: true);
         logger.LogInformation("restore: {Command} on the host (GOMODCACHE={Cache})", invocation, caches.ModuleCache);
         var exit = await LocalGoProcess.RunAsync(builder, request.Module.Directory, invocation, logger, cancellationToken).ConfigureAwait(false);
-        if (!exit.Succeeded) throw new GoCommandFailedException("go mod download", exit);
+        if (!exit.Succeeded) throw new GoCommandFailedException("go mod download", exit, invocation.GitCredential);
         if (folder is not null) RestoreRecord.MarkRestored(folder, RestoreRecord.Fingerprint(folder, request.Module, invocation));
         logger.LogInformation("Restore (local) took {Seconds:F2} s", stopwatch.Elapsed.TotalSeconds);
         return new GoRestoreResult(Skipped: false, stopwatch.Elapsed);
