@@ -9,11 +9,14 @@ namespace MiniContainer.Docker;
 /// </summary>
 public sealed class ContainerFiles(DockerEngine engine)
 {
-    /// <summary>Copies a host folder to <paramref name="containerDirectory"/> (created as needed).</summary>
+    /// <summary>
+    /// Copies a host folder to <paramref name="containerDirectory"/> (created as needed), for a go command to read: each file
+    /// has its <see cref="ContentFileTime"/>, so Go's caches keyed on size and time see every edit, one that keeps the size too.
+    /// </summary>
     public async Task CopyDirectoryInAsync(RunningContainer container, string hostDirectory, string containerDirectory, Func<string, bool>? include, CancellationToken cancellationToken)
     {
         using var archive = new MemoryStream();
-        DeterministicTar.WriteDirectory(archive, hostDirectory, containerDirectory, include);
+        DeterministicTar.WriteDirectory(archive, hostDirectory, containerDirectory, include, timesFromContent: true);
         archive.Position = 0;
         await engine.CallAsync("copy into container " + container.Id[..12], (client, ct) => client.Containers.ExtractArchiveToContainerAsync(
             container.Id, new CopyToContainerParameters { Path = "/" }, archive, ct), cancellationToken).ConfigureAwait(false);

@@ -4,19 +4,24 @@ namespace MiniContainer.Docker;
 
 /// <summary>
 /// Writes a folder as a tar stream whose bytes depend only on the files: entries in ordinal order,
-/// owner 0:0, one fixed modification time, modes as on disk (0755 for executables, 0644 else).
+/// owner 0:0, one fixed modification time (or, for a copy Go reads, each file's <see cref="ContentFileTime"/>),
+/// modes as on disk (0755 for executables, 0644 else).
 /// </summary>
 public static class DeterministicTar
 {
     public static readonly DateTimeOffset FixedTime = DateTimeOffset.FromUnixTimeSeconds(0);
 
-    /// <summary>Writes <paramref name="directory"/> under the entry prefix <paramref name="prefix"/> (e.g. "src").</summary>
-    public static void WriteDirectory(Stream destination, string directory, string prefix, Func<string, bool>? include = null)
+    /// <summary>
+    /// Writes <paramref name="directory"/> under the entry prefix <paramref name="prefix"/> (e.g. "src"). With
+    /// <paramref name="timesFromContent"/> each regular file has its <see cref="ContentFileTime"/> (a pax entry, which
+    /// keeps the fraction of a second); never for anything that becomes an image layer or a digest.
+    /// </summary>
+    public static void WriteDirectory(Stream destination, string directory, string prefix, Func<string, bool>? include = null, bool timesFromContent = false)
     {
         using var writer = new TarWriter(destination, TarEntryFormat.Gnu, leaveOpen: true);
         var root = prefix.Trim('/');
         if (root.Length > 0) WriteParents(writer, root);
-        WriteTree(writer, directory, directory, root, include ?? (_ => true));
+        WriteTree(writer, directory, directory, root, include ?? (_ => true), timesFromContent);
     }
 
     /// <summary>Writes one file as the entry <paramref name="entryName"/>.</summary>
@@ -39,7 +44,7 @@ public static class DeterministicTar
         }
     }
 
-    private static void WriteTree(TarWriter writer, string root, string directory, string prefix, Func<string, bool> include)
+    private static void WriteTree(TarWriter writer, string root, string directory, string prefix, Func<string, bool> include, bool timesFromContent)
     {
         var entries = Directory.EnumerateFileSystemEntries(directory).Order(StringComparer.Ordinal);
         foreach (var path in entries)
@@ -57,13 +62,29 @@ public static class DeterministicTar
             else if (Directory.Exists(path))
             {
                 writer.WriteEntry(NewEntry(TarEntryType.Directory, name + "/", DirectoryMode));
-                WriteTree(writer, root, path, prefix, include);
+                WriteTree(writer, root, path, prefix, include, timesFromContent);
+            }
+            else if (timesFromContent)
+            {
+                WriteFileWithContentTime(writer, path, name, IsExecutable(info) ? ExecutableMode : FileMode);
             }
             else
             {
                 WriteFile(writer, path, name, IsExecutable(info) ? ExecutableMode : FileMode);
             }
         }
+    }
+
+    private static void WriteFileWithContentTime(TarWriter writer, string sourcePath, string entryName, UnixFileMode mode)
+    {
+        using var content = File.OpenRead(sourcePath);
+        var time = ContentFileTime.Of(content);
+        content.Position = 0;
+        // A GNU header holds whole seconds only: pax keeps the time to 100 ns.
+        writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, entryName)
+        {
+            Mode = mode, Uid = 0, Gid = 0, UserName = "", GroupName = "", ModificationTime = time, DataStream = content,
+        });
     }
 
     private static bool IsExecutable(FileInfo file) =>
