@@ -45,7 +45,7 @@ public sealed partial class MiniContainerPipeline
                 {
                     Tag = Settings.Tag, Source = Settings.SourceUrl, BuildFlags = buildFlags, SourceDirectory = Settings.Source,
                 };
-                var onDisk = DaemonlessOutputsFor(repository, engine is not null);
+                var onDisk = DaemonlessOutputsFor(repository, engine is not null, spec);
                 if (engine is not null)
                 {
                     if (spec.Annotations.Count > 0)
@@ -130,14 +130,22 @@ public sealed partial class MiniContainerPipeline
         ? formats.HasFlag(ImageOutputFormats.Engine)
         : await UsesEngineAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>What is written without an engine: what --output-format asks of oci and docker-archive, or (not given) both when there is no engine; null for nothing.</summary>
-    private OciOutputs? DaemonlessOutputsFor(string repository, bool inEngine)
+    /// <summary>
+    /// What is written without an engine: what --output-format asks of oci and docker-archive, or (not given) both when there is no engine;
+    /// with an engine and a --registry, the layout, which PublishImage pushes with the registry API (the layer written once, gzipped, digest known)
+    /// instead of the engine compressing it again; null for nothing.
+    /// </summary>
+    private OciOutputs? DaemonlessOutputsFor(string repository, bool inEngine, RuntimeImageSpec spec)
     {
         var all = Layout.OciOutputsFor(repository);
-        if (Settings.OutputFormats is not { } formats) return inEngine ? null : all;
+        if (Settings.OutputFormats is not { } formats)
+            return !inEngine ? all : Settings.Registry is not null && IsLoadedWithoutABuild(spec) ? new OciOutputs(all.LayoutDirectory, null) : null;
         var asked = new OciOutputs(formats.HasFlag(ImageOutputFormats.Oci) ? all.LayoutDirectory : null, formats.HasFlag(ImageOutputFormats.DockerArchive) ? all.ArchivePath : null);
         return asked.LayoutDirectory is null && asked.ArchivePath is null ? null : asked;
     }
+
+    /// <summary>The engine's image is loaded from the layers a layout has too (the same config, so the same ID), not built from a Dockerfile.</summary>
+    private bool IsLoadedWithoutABuild(RuntimeImageSpec spec) => Settings.ImageAssembly != ImageAssembly.DockerfileBuild && !spec.InstallCaCertificatesWithApk;
 
     /// <summary>An image's spec from its resolved config: base, entry point, command, user, working directory, environment, ports, CA bundle, time zones, extra files.</summary>
     private RuntimeImageSpec ImageSpec(ImageConfigSettings config)
