@@ -46,27 +46,41 @@ public sealed partial class MiniContainerPipeline
                     Tag = Settings.Tag, Source = Settings.SourceUrl, BuildFlags = buildFlags, SourceDirectory = Settings.Source,
                 };
                 var onDisk = DaemonlessOutputsFor(repository, engine is not null, spec);
+                // The layout beside the engine's image is written (its layers gzipped) while the engine loads: the base first, as it asks the engine.
+                var engineBase = onDisk is null || engine is null ? null : await EngineBaseArchive.SaveAsync(engine, config.BaseImage, Path.Combine(Layout.ImageDirectory, "bases"), _logger, cancellationToken).ConfigureAwait(false);
+                // Not asked for, on a base the engine lacks: the engine builds the image on the base it pulls, and pushes it.
+                if (Settings.OutputFormats is null && engine is not null && engineBase is null && !spec.IsScratch) onDisk = null;
+                var writing = onDisk is null ? null : Task.Run(() => NamingTheUserArgumentAsync(() => DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(spec, references, onDisk)
+                {
+                    Base = engineBase,
+                    SourceDirectory = Settings.Source,
+                    Login = Settings.RegistryLogin,
+                    Transport = Settings.RegistryTransport,
+                    Platform = Settings.Platform,
+                }, _logger, cancellationToken)), cancellationToken);
                 if (engine is not null)
                 {
                     if (spec.Annotations.Count > 0)
                         _logger.LogWarning("ComposeImage: {Image} is composed in the Docker Engine, which keeps no manifest annotations, so --image-annotation is not on it; " +
                                            "images composed without an engine (--output-format=oci) carry them, or use --image-label.", references[0]);
-                    var composed = await NamingTheUserArgumentAsync(() => EngineLoss.ReportAsync(engine, cancellationToken, () =>
-                        ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, references) { Assembly = Settings.ImageAssembly }, _logger, cancellationToken))).ConfigureAwait(false);
+                    ComposedEngineImage composed;
+                    try
+                    {
+                        composed = await NamingTheUserArgumentAsync(() => EngineLoss.ReportAsync(engine, cancellationToken, () =>
+                            ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, references) { Assembly = Settings.ImageAssembly }, _logger, cancellationToken))).ConfigureAwait(false);
+                    }
+                    catch when (writing is not null)
+                    {
+                        // The engine's failure is the one to report; the layout's writing ends first, whatever became of it.
+                        await writing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+                        throw;
+                    }
                     Summary.AddImage(composed.Reference, composed.Sizes.Total);
                     sbom = sbom with { Base = config.BaseImage == RuntimeImageSpec.Scratch ? null : new SbomBaseImage(config.BaseImage, null) };
                 }
-                if (onDisk is not null)
+                if (writing is not null)
                 {
-                    var engineBase = engine is null ? null : await EngineBaseArchive.SaveAsync(engine, config.BaseImage, Path.Combine(Layout.ImageDirectory, "bases"), _logger, cancellationToken).ConfigureAwait(false);
-                    var written = await NamingTheUserArgumentAsync(() => DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(spec, references, onDisk)
-                    {
-                        Base = engineBase,
-                        SourceDirectory = Settings.Source,
-                        Login = Settings.RegistryLogin,
-                        Transport = Settings.RegistryTransport,
-                        Platform = Settings.Platform,
-                    }, _logger, cancellationToken)).ConfigureAwait(false);
+                    var written = await writing.ConfigureAwait(false);
                     // With the engine's image too, the SBOM stays the engine's: that image is the one PublishImage pushes.
                     if (engine is null)
                     {
@@ -74,7 +88,7 @@ public sealed partial class MiniContainerPipeline
                         sbom = sbom with
                         {
                             ManifestDigest = written.ManifestDigest,
-                            Base = onDisk.LayoutDirectory is { } layout ? await SbomBase.FromLayoutAsync(layout, written.ManifestDigest, cancellationToken).ConfigureAwait(false)
+                            Base = onDisk!.LayoutDirectory is { } layout ? await SbomBase.FromLayoutAsync(layout, written.ManifestDigest, cancellationToken).ConfigureAwait(false)
                                 : config.BaseImage == RuntimeImageSpec.Scratch ? null : new SbomBaseImage(config.BaseImage, null),
                         };
                     }
