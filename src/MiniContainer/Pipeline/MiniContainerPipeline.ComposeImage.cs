@@ -62,7 +62,8 @@ public sealed partial class MiniContainerPipeline
                 {
                     if (spec.Annotations.Count > 0)
                         _logger.LogWarning("ComposeImage: {Image} is composed in the Docker Engine, which keeps no manifest annotations, so --image-annotation is not on it; " +
-                                           "images composed without an engine (--output-format=oci) carry them, or use --image-label.", references[0]);
+                                           (onDisk?.LayoutDirectory is null ? "images composed without an engine (--output-format=oci) carry them, or use --image-label."
+                                               : "the OCI layout written beside it carries them, and PublishImage pushes that."), references[0]);
                     ComposedEngineImage composed;
                     try
                     {
