@@ -42,8 +42,53 @@ public sealed class BlobStore
         return digest;
     }
 
-    public LayerBlob AddLayer(LayerContent content, DateTimeOffset modificationTime) =>
-        AddWritten(stream => LayerWriter.Write(content, modificationTime, stream));
+    /// <summary>
+    /// A layer gzipped before (the zoneinfo, scratch's system files, an unchanged binary) is found by its diffID, from a first pass that
+    /// only hashes the tar, and is not gzipped again. A new one is written in the one pass as always: gzip level 1's output depends on how
+    /// its input is split into writes, so the tar goes into it exactly as before and the digest stays the one earlier versions wrote.
+    /// </summary>
+    public LayerBlob AddLayer(LayerContent content, DateTimeOffset modificationTime)
+    {
+        OciDigest diffId;
+        using (var hashing = new HashingWriteStream(Stream.Null))
+        {
+            LayerWriter.WriteTar(content, modificationTime, hashing);
+            diffId = hashing.Digest();
+        }
+        if (CompressedLayerOf(diffId) is { } known) return known;
+        var blob = AddWritten(stream => LayerWriter.Write(content, modificationTime, stream));
+        RecordCompressedLayer(blob);
+        return blob;
+    }
+
+    /// <summary>The gzip blob this store holds for an uncompressed layer, or null (never recorded, or its blob is gone or not its size).</summary>
+    public LayerBlob? CompressedLayerOf(OciDigest diffId)
+    {
+        var record = DiffIdRecordPath(diffId);
+        if (!File.Exists(record)) return null;
+        var parts = File.ReadAllText(record).Trim().Split(' ');
+        if (parts.Length != 2 || !OciDigest.TryParse(parts[0], out var digest) || !long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size)) return null;
+        return Contains(digest) && SizeOf(digest) == size ? new LayerBlob(digest, size, diffId) : null;
+    }
+
+    private void RecordCompressedLayer(LayerBlob blob)
+    {
+        var temp = NewTempFile();
+        try
+        {
+            File.WriteAllText(temp, $"{blob.Digest} {blob.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n");
+            var record = DiffIdRecordPath(blob.DiffId);
+            Directory.CreateDirectory(Path.GetDirectoryName(record)!);
+            File.Move(temp, record, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    // Beside blobs/, not in it: an OCI layout copied from the store holds blobs only.
+    private string DiffIdRecordPath(OciDigest diffId) => Path.Combine(Root, "diffids", "sha256", diffId.Hex);
 
     /// <summary>Gzips an uncompressed layer tar into the store.</summary>
     public LayerBlob AddCompressed(Stream uncompressedTar) => AddWritten(stream => LayerWriter.Compress(uncompressedTar, stream));

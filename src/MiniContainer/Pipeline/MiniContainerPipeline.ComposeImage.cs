@@ -45,28 +45,43 @@ public sealed partial class MiniContainerPipeline
                 {
                     Tag = Settings.Tag, Source = Settings.SourceUrl, BuildFlags = buildFlags, SourceDirectory = Settings.Source,
                 };
-                var onDisk = DaemonlessOutputsFor(repository, engine is not null);
+                var onDisk = DaemonlessOutputsFor(repository, engine is not null, spec);
+                // The layout beside the engine's image is written (its layers gzipped) while the engine loads: the base first, as it asks the engine.
+                var engineBase = onDisk is null || engine is null ? null : await EngineBaseArchive.SaveAsync(engine, config.BaseImage, Path.Combine(Layout.ImageDirectory, "bases"), _logger, cancellationToken).ConfigureAwait(false);
+                // Not asked for, on a base the engine lacks: the engine builds the image on the base it pulls, and pushes it.
+                if (Settings.OutputFormats is null && engine is not null && engineBase is null && !spec.IsScratch) onDisk = null;
+                var writing = onDisk is null ? null : Task.Run(() => NamingTheUserArgumentAsync(() => DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(spec, references, onDisk)
+                {
+                    Base = engineBase,
+                    SourceDirectory = Settings.Source,
+                    Login = Settings.RegistryLogin,
+                    Transport = Settings.RegistryTransport,
+                    Platform = Settings.Platform,
+                }, _logger, cancellationToken)), cancellationToken);
                 if (engine is not null)
                 {
                     if (spec.Annotations.Count > 0)
                         _logger.LogWarning("ComposeImage: {Image} is composed in the Docker Engine, which keeps no manifest annotations, so --image-annotation is not on it; " +
-                                           "images composed without an engine (--output-format=oci) carry them, or use --image-label.", references[0]);
-                    var composed = await NamingTheUserArgumentAsync(() => EngineLoss.ReportAsync(engine, cancellationToken, () =>
-                        ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, references) { Assembly = Settings.ImageAssembly }, _logger, cancellationToken))).ConfigureAwait(false);
+                                           (onDisk?.LayoutDirectory is null ? "images composed without an engine (--output-format=oci) carry them, or use --image-label."
+                                               : "the OCI layout written beside it carries them, and PublishImage pushes that."), references[0]);
+                    ComposedEngineImage composed;
+                    try
+                    {
+                        composed = await NamingTheUserArgumentAsync(() => EngineLoss.ReportAsync(engine, cancellationToken, () =>
+                            ComposeImageStep.RunAsync(engine, new ComposeImageRequest(spec, references) { Assembly = Settings.ImageAssembly }, _logger, cancellationToken))).ConfigureAwait(false);
+                    }
+                    catch when (writing is not null)
+                    {
+                        // The engine's failure is the one to report; the layout's writing ends first, whatever became of it.
+                        await writing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+                        throw;
+                    }
                     Summary.AddImage(composed.Reference, composed.Sizes.Total);
                     sbom = sbom with { Base = config.BaseImage == RuntimeImageSpec.Scratch ? null : new SbomBaseImage(config.BaseImage, null) };
                 }
-                if (onDisk is not null)
+                if (writing is not null)
                 {
-                    var engineBase = engine is null ? null : await EngineBaseArchive.SaveAsync(engine, config.BaseImage, Path.Combine(Layout.ImageDirectory, "bases"), _logger, cancellationToken).ConfigureAwait(false);
-                    var written = await NamingTheUserArgumentAsync(() => DaemonlessComposeStep.RunAsync(new DaemonlessComposeRequest(spec, references, onDisk)
-                    {
-                        Base = engineBase,
-                        SourceDirectory = Settings.Source,
-                        Login = Settings.RegistryLogin,
-                        Transport = Settings.RegistryTransport,
-                        Platform = Settings.Platform,
-                    }, _logger, cancellationToken)).ConfigureAwait(false);
+                    var written = await writing.ConfigureAwait(false);
                     // With the engine's image too, the SBOM stays the engine's: that image is the one PublishImage pushes.
                     if (engine is null)
                     {
@@ -74,7 +89,7 @@ public sealed partial class MiniContainerPipeline
                         sbom = sbom with
                         {
                             ManifestDigest = written.ManifestDigest,
-                            Base = onDisk.LayoutDirectory is { } layout ? await SbomBase.FromLayoutAsync(layout, written.ManifestDigest, cancellationToken).ConfigureAwait(false)
+                            Base = onDisk!.LayoutDirectory is { } layout ? await SbomBase.FromLayoutAsync(layout, written.ManifestDigest, cancellationToken).ConfigureAwait(false)
                                 : config.BaseImage == RuntimeImageSpec.Scratch ? null : new SbomBaseImage(config.BaseImage, null),
                         };
                     }
@@ -130,14 +145,22 @@ public sealed partial class MiniContainerPipeline
         ? formats.HasFlag(ImageOutputFormats.Engine)
         : await UsesEngineAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>What is written without an engine: what --output-format asks of oci and docker-archive, or (not given) both when there is no engine; null for nothing.</summary>
-    private OciOutputs? DaemonlessOutputsFor(string repository, bool inEngine)
+    /// <summary>
+    /// What is written without an engine: what --output-format asks of oci and docker-archive, or (not given) both when there is no engine;
+    /// with an engine and a --registry, the layout, which PublishImage pushes with the registry API (the layer written once, gzipped, digest known)
+    /// instead of the engine compressing it again; null for nothing.
+    /// </summary>
+    private OciOutputs? DaemonlessOutputsFor(string repository, bool inEngine, RuntimeImageSpec spec)
     {
         var all = Layout.OciOutputsFor(repository);
-        if (Settings.OutputFormats is not { } formats) return inEngine ? null : all;
+        if (Settings.OutputFormats is not { } formats)
+            return !inEngine ? all : Settings.Registry is not null && IsLoadedWithoutABuild(spec) ? new OciOutputs(all.LayoutDirectory, null) : null;
         var asked = new OciOutputs(formats.HasFlag(ImageOutputFormats.Oci) ? all.LayoutDirectory : null, formats.HasFlag(ImageOutputFormats.DockerArchive) ? all.ArchivePath : null);
         return asked.LayoutDirectory is null && asked.ArchivePath is null ? null : asked;
     }
+
+    /// <summary>The engine's image is loaded from the layers a layout has too (the same config, so the same ID), not built from a Dockerfile.</summary>
+    private bool IsLoadedWithoutABuild(RuntimeImageSpec spec) => Settings.ImageAssembly != ImageAssembly.DockerfileBuild && !spec.InstallCaCertificatesWithApk;
 
     /// <summary>An image's spec from its resolved config: base, entry point, command, user, working directory, environment, ports, CA bundle, time zones, extra files.</summary>
     private RuntimeImageSpec ImageSpec(ImageConfigSettings config)

@@ -60,16 +60,19 @@ public sealed partial class MiniContainerPipeline
                         }
                         else
                         {
+                            var local = $"{image.Repository}:{tag}";
                             if (image.InEngine)
                             {
                                 engine ??= await ConnectAsync(cancellationToken).ConfigureAwait(false);
                                 var pushing = engine;
-                                var local = $"{image.Repository}:{tag}";
-                                published = await EngineLoss.ReportAsync(pushing, cancellationToken, () => PublishImageStep.RunAsync(pushing, local, request, _logger, cancellationToken)).ConfigureAwait(false);
+                                if (image.Layout is { } layout && await EngineImageIsTheLayoutsAsync(pushing, local, layout, tag, cancellationToken).ConfigureAwait(false))
+                                    published = await PushLayoutAsync(layout, tag, request, cancellationToken).ConfigureAwait(false);
+                                else
+                                    published = await EngineLoss.ReportAsync(pushing, cancellationToken, () => PublishImageStep.RunAsync(pushing, local, request, _logger, cancellationToken)).ConfigureAwait(false);
                             }
                             else
                             {
-                                published = (await DistributionPublishStep.RunAsync(new DistributionPublishRequest(image.Layout!, request) { LayoutTag = image.Tag }, _logger, cancellationToken).ConfigureAwait(false)).Published;
+                                published = await PushLayoutAsync(image.Layout!, image.Tag, request, cancellationToken).ConfigureAwait(false);
                             }
                             // One SBOM per pushed manifest: a further tag of the same digest already has it.
                             var sbom = Layout.SbomFile(image.Repository, Settings.Platform);
@@ -98,6 +101,31 @@ public sealed partial class MiniContainerPipeline
             }
         });
     }
+
+    /// <summary>
+    /// Whether the engine's image of this tag is the layout's (its ID is the config's digest): then the layout is pushed with the registry
+    /// API, its layers already gzipped and their digests known, and the manifest digest is the reproducible one; else the engine pushes what it holds.
+    /// </summary>
+    private async Task<bool> EngineImageIsTheLayoutsAsync(Docker.DockerEngine engine, string local, string layout, string tag, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(layout)) return false;
+        OciDigest config;
+        try
+        {
+            config = (await OciLayoutReader.OpenAsync(layout, tag, null, cancellationToken).ConfigureAwait(false)).Manifest.Config.Digest;
+        }
+        catch (InvalidImageSourceException)
+        {
+            return false;
+        }
+        var inEngine = await EngineLoss.ReportAsync(engine, cancellationToken, () => engine.Api.InspectImageAsync(local, cancellationToken)).ConfigureAwait(false);
+        if (inEngine?.Id == config.ToString()) return true;
+        _logger.LogInformation("PublishImage: {Image} in the engine ({Id}) is not the image of {Layout} ({Config}), so the engine pushes it", local, inEngine?.Id ?? "missing", layout, config);
+        return false;
+    }
+
+    private async Task<PublishedImage> PushLayoutAsync(string layout, string tag, PublishRequest request, CancellationToken cancellationToken) =>
+        (await DistributionPublishStep.RunAsync(new DistributionPublishRequest(layout, request) { LayoutTag = tag }, _logger, cancellationToken).ConfigureAwait(false)).Published;
 
     /// <summary>The --sign-key, read and checked now; null when nothing is to be signed. A bad key names the argument to fix.</summary>
     private ImageSigningKey? LoadSigningKey()

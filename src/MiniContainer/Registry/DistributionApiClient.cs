@@ -116,6 +116,14 @@ internal sealed class DistributionApiClient : IRegistryApi, IDisposable
         return ContentDigest(response);
     }
 
+    public async Task<OciDigest?> ManifestDigestBeforePushAsync(string repository, string reference, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => AcceptingManifests(HttpMethod.Head, Api($"{repository}/manifests/{reference}")), RegistryScopes.Push(repository), cancellationToken).ConfigureAwait(false);
+        // Only refused credentials end the push here; any other answer just means "push it", and the push's own requests report what is wrong.
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return response.IsSuccessStatusCode ? ContentDigest(response) : null;
+    }
+
     public async Task<RegistryManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => AcceptingManifests(HttpMethod.Get, Api($"{repository}/manifests/{reference}")), RegistryScopes.Pull(repository), cancellationToken).ConfigureAwait(false);

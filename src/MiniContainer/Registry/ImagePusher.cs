@@ -7,7 +7,8 @@ namespace MiniContainer.Registry;
 /// <summary>
 /// Pushes one image in the distribution API's order: per blob (layers, then config) a HEAD, a
 /// cross-repository mount when the base came from this registry, else an upload (whole, then
-/// chunked when the registry will not take it whole); then the manifest once per tag.
+/// chunked when the registry will not take it whole); then the manifest once per tag. When every tag already names this
+/// manifest, nothing is sent: the registry holds it, and so every blob it references.
 /// </summary>
 internal sealed class ImagePusher(IRegistryApi api, ILogger logger)
 {
@@ -21,8 +22,14 @@ internal sealed class ImagePusher(IRegistryApi api, ILogger logger)
         string repository, ImageManifest manifest, byte[] manifestBytes, Func<OciDigest, string> blobPath,
         IReadOnlyList<string> tags, string? mountFrom, CancellationToken cancellationToken)
     {
+        var blobs = manifest.Layers.Append(manifest.Config).DistinctBy(b => b.Digest).ToList();
+        if (await AlreadyPushedAsync(repository, OciDigest.Of(manifestBytes), tags, cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogDebug("Push: {Repository} already has {Digest} under {Tags}", repository, OciDigest.Of(manifestBytes), string.Join(", ", tags));
+            return (OciDigest.Of(manifestBytes), new PushCounts(0, 0, blobs.Count));
+        }
         int uploaded = 0, mounted = 0, there = 0;
-        foreach (var blob in manifest.Layers.Append(manifest.Config).DistinctBy(b => b.Digest))
+        foreach (var blob in blobs)
         {
             if (await api.BlobExistsAsync(repository, blob.Digest, cancellationToken).ConfigureAwait(false))
             {
@@ -53,6 +60,14 @@ internal sealed class ImagePusher(IRegistryApi api, ILogger logger)
         foreach (var tag in tags)
             digest = await api.PutManifestAsync(repository, tag, manifestBytes, manifest.MediaType, cancellationToken).ConfigureAwait(false);
         return (digest ?? OciDigest.Of(manifestBytes), new PushCounts(uploaded, mounted, there));
+    }
+
+    private async Task<bool> AlreadyPushedAsync(string repository, OciDigest digest, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        if (tags.Count == 0) return false;
+        foreach (var tag in tags)
+            if (await api.ManifestDigestBeforePushAsync(repository, tag, cancellationToken).ConfigureAwait(false) != digest) return false;
+        return true;
     }
 
     private async Task UploadAsync(string repository, Uri location, OciDescriptor blob, string path, CancellationToken cancellationToken)

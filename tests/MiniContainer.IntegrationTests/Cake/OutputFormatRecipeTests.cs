@@ -35,9 +35,10 @@ public sealed class OutputFormatRecipeTests(RegistryFixture registry) : IClassFi
             File.Exists(Path.Combine(repository.Artifacts, "hello.docker.tar")).ShouldBeFalse("docker-archive was not asked for");
             File.ReadAllText(Path.Combine(repository.Artifacts, "image", "images.txt")).ShouldBe($"hello hello:{Tag} engine oci:{layout}\n");
             run.StandardOutput.ShouldNotContain("SmokeTest skipped");
-            // The engine's image is the one pushed, by the engine.
-            run.StandardOutput.ShouldContain($"Publish: pushing hello:{Tag} as {registry.Address}/hello:{Tag}");
-            run.StandardOutput.ShouldNotContain("Publish (daemonless)");
+            // The engine's image is the layout's (same config, so same ID): the layout is pushed with the registry API, under its own digest.
+            run.StandardOutput.ShouldContain($"Publish (daemonless): pushing {fromLayout.StandardOutput.Trim()}");
+            run.StandardOutput.ShouldNotContain($"Publish: pushing hello:{Tag}");
+            registry.DigestBySkopeo("hello", Tag).ShouldBe(fromLayout.StandardOutput.Trim());
             registry.DigestBySkopeo("hello", Tag).ShouldBe(File.ReadAllText(Path.Combine(repository.Artifacts, "image", "hello.digest")).Trim());
         }
         finally

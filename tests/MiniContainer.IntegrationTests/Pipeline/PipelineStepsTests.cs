@@ -50,7 +50,9 @@ public sealed class PipelineStepsTests(RegistryFixture registry, ITestOutputHelp
             var layout = new ArtifactLayout(Path.Combine(module, "artifacts"));
             File.Exists(Path.Combine(layout.BinDirectory, "hello.verify.json")).ShouldBeTrue();
             File.Exists(layout.CaBundleFile).ShouldBeTrue();
-            ImageList.Read(layout).ShouldBe([new ImageListEntry("hello", "hello:pipeline")]);
+            // With a --registry, ComposeImage writes the layout beside the engine's image, and PublishImage pushes that (the same image).
+            ImageList.Read(layout).ShouldBe([new ImageListEntry("hello", "hello:pipeline", layout.OciOutputsFor("hello").LayoutDirectory) { AlsoInEngine = true }]);
+            logger.Text.ShouldContain("Publish (daemonless): pushing");
             logger.Text.ShouldContain("passed (exit code 0, output contains \"hello \")");
             var digest = File.ReadAllText(layout.DigestFile("hello")).Trim();
             registry.DigestBySkopeo("hello", "pipeline").ShouldBe(digest);

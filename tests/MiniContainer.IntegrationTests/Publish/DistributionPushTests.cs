@@ -99,7 +99,7 @@ public sealed class DistributionPushTests(RegistryFixture registry, AnonymousReg
 
         error.Failure.ShouldBe(RegistryFailure.Unauthorized);
         error.Message.ShouldContain("401");
-        error.Message.ShouldContain($"http://{registry.Address}/v2/team/hello/blobs/");
+        error.Message.ShouldContain($"http://{registry.Address}/v2/team/hello/manifests/denied"); // the first request: does the tag already name this manifest?
         error.ToString().ShouldNotContain(wrong);
         _logger.Text.ShouldNotContain(wrong);
     }

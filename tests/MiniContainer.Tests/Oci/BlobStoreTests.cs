@@ -10,6 +10,40 @@ public sealed class BlobStoreTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
+    public void A_layer_added_again_is_found_by_its_diffID_as_the_same_blob_LayerWriter_writes()
+    {
+        var store = new BlobStore(_root);
+        var content = new MiniContainer.Oci.Layers.LayerContent().WithFile("app/hello", Encoding.UTF8.GetBytes("a binary"), MiniContainer.Oci.Layers.LayerContent.ExecutableMode);
+        using var written = new MemoryStream();
+        var expected = MiniContainer.Oci.Layers.LayerWriter.Write(content, DateTimeOffset.UnixEpoch, written);
+
+        var first = store.AddLayer(content, DateTimeOffset.UnixEpoch);
+        var again = store.AddLayer(content, DateTimeOffset.UnixEpoch);
+
+        first.ShouldBe(expected);
+        again.ShouldBe(expected);
+        store.CompressedLayerOf(expected.DiffId).ShouldBe(expected);
+        File.ReadAllBytes(store.PathOf(expected.Digest)).ShouldBe(written.ToArray());
+    }
+
+    [Fact]
+    public void A_recorded_layer_whose_blob_is_gone_or_not_its_size_is_not_found_and_is_written_again()
+    {
+        var store = new BlobStore(_root);
+        var content = new MiniContainer.Oci.Layers.LayerContent().WithFile("app/hello", Encoding.UTF8.GetBytes("another binary"), MiniContainer.Oci.Layers.LayerContent.ExecutableMode);
+        var blob = store.AddLayer(content, DateTimeOffset.UnixEpoch);
+        var bytes = File.ReadAllBytes(store.PathOf(blob.Digest));
+
+        File.WriteAllBytes(store.PathOf(blob.Digest), bytes[..^1]);
+        store.CompressedLayerOf(blob.DiffId).ShouldBeNull("a blob of another size is not the one recorded");
+        File.Delete(store.PathOf(blob.Digest));
+        store.CompressedLayerOf(blob.DiffId).ShouldBeNull("the recorded blob is gone");
+
+        store.AddLayer(content, DateTimeOffset.UnixEpoch).ShouldBe(blob);
+        File.ReadAllBytes(store.PathOf(blob.Digest)).ShouldBe(bytes);
+    }
+
+    [Fact]
     public async Task A_blob_longer_than_its_descriptor_is_refused_at_its_declared_size_and_leaves_nothing()
     {
         var store = new BlobStore(_root);

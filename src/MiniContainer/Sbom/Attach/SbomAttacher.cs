@@ -51,7 +51,9 @@ internal sealed class SbomAttacher(IRegistryApi api, BlobStore store, ILogger lo
         {
             throw new MiniContainerException($"The tag {repository}:{tag} holds something other than a referrers index ({e.Message}): delete that tag, then push again.");
         }
-        await api.PutManifestAsync(repository, tag, index, OciMediaTypes.ImageIndex, cancellationToken).ConfigureAwait(false);
+        // An index that already lists this artifact, last and the same, is left as it is.
+        if (existing is null || !index.AsSpan().SequenceEqual(existing))
+            await api.PutManifestAsync(repository, tag, index, OciMediaTypes.ImageIndex, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("SBOM: attached to {Subject} as {Artifact}, listed under the referrers tag {Tag} (the registry has no referrers API)", subject.Digest, artifact, tag);
         return new AttachedSbom(artifact, subject.Digest, tag);
     }
