@@ -49,6 +49,9 @@ public sealed class CiCacheStore : IDisposable
             : [];
     }
 
+    /// <summary>Where the file <paramref name="path"/> (relative to the checkout) saved under <paramref name="key"/> is.</summary>
+    public string SavedPath(string key, string path) => Path.Combine(FolderOf(key), path);
+
     private string FolderOf(string key) => Path.Combine(_root, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))));
 
     private static void Copy(string from, string to) => ProcessRunner.Run("cp", ["-a", from + "/.", to]).ExitCode.ShouldBe(0);
