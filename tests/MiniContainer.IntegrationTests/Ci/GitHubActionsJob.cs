@@ -3,9 +3,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace MiniContainer.IntegrationTests.Ci;
 
-/// <summary>What one run of a CI job did: each shell's output in order, whether all succeeded, and the cache keys it used.</summary>
-public sealed record CiJobRun(bool Succeeded, string Output, string CacheKey, string? RestoredKey, IReadOnlyList<string> CachePaths);
-
 /// <summary>
 /// The one job of a GitHub Actions workflow, run on this machine as a runner runs it: its steps in order, each <c>run:</c> in
 /// bash (<c>-eo pipefail</c>) in the checkout with the workflow's, the job's and the step's <c>env:</c> (expressions expanded),
@@ -26,8 +23,6 @@ public sealed class GitHubActionsJob
         _job = job.ShouldBeOfType<YamlMappingNode>();
         _job.ShouldHaveOnlyKeys($"the job {name}", "runs-on", "env", "steps");
     }
-
-    public string RunsOn => _job.Text("runs-on").ShouldNotBeNull();
 
     public IEnumerable<YamlMappingNode> Steps => _job.Get("steps").ShouldBeOfType<YamlSequenceNode>().Select(s => s.ShouldBeOfType<YamlMappingNode>());
 
@@ -55,7 +50,9 @@ public sealed class GitHubActionsJob
                     switch (action.Split('@')[0])
                     {
                         case "actions/checkout": break; // the checkout is the clone the test made
-                        case "actions/setup-dotnet": break; // this machine has the .NET 10 SDK
+                        case "actions/setup-dotnet": // this machine has the SDK it asks for
+                            with.GetValueOrDefault("dotnet-version").ShouldNotBeNull().ShouldStartWith($"{Environment.Version.Major}.");
+                            break;
                         case "actions/cache":
                             var paths = Lines(with["path"]);
                             var key = with["key"];

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MiniContainer.IntegrationTests.Fixtures;
 using YamlDotNet.RepresentationModel;
 
 namespace MiniContainer.IntegrationTests.Ci;
@@ -35,9 +36,11 @@ public sealed class GitLabCiJob
 
     public CiJobRun Run(CiCheckout checkout, CiCacheStore cache, DindService dind, IReadOnlyDictionary<string, string> projectVariables, IReadOnlyDictionary<string, string> runner)
     {
+        // The job container's own /tmp (where the script's mktemp puts the key), gone with the job.
+        var jobTemp = TestBed.TempDirectory("gitlab-job-tmp");
         var environment = new Dictionary<string, string>(runner)
         {
-            ["CI"] = "true", ["GITLAB_CI"] = "true", ["CI_PROJECT_DIR"] = checkout.Directory,
+            ["CI"] = "true", ["GITLAB_CI"] = "true", ["CI_PROJECT_DIR"] = checkout.Directory, ["TMPDIR"] = jobTemp,
         };
         foreach (var (name, value) in Variables)
         {
@@ -54,7 +57,15 @@ public sealed class GitLabCiJob
         var restored = cache.Restore(checkout.Directory, key, []);
         var commands = string.Join('\n', _job.Lines("before_script").Concat(_job.Lines("script")));
         commands.ShouldNotBeEmpty("the job has a script");
-        var run = CiShell.Run(commands, checkout.Directory, environment);
+        ProcessRunner.Result run;
+        try
+        {
+            run = CiShell.Run(commands, checkout.Directory, environment);
+        }
+        finally
+        {
+            Directory.Delete(jobTemp, recursive: true);
+        }
         var output = $"[ci] cache {key}: {(restored is null ? "not found" : "restored")}\n[ci] script: exit {run.ExitCode}\n{run.Output}";
         if (run.ExitCode != 0) return new CiJobRun(false, output, key, restored, paths);
         cache.Save(checkout.Directory, key, paths);
