@@ -8,7 +8,7 @@ namespace MiniContainer.IntegrationTests.Reliability;
 /// (--tlsverify), as a remote CI engine does: a CA, the engine's certificate for 127.0.0.1 and a
 /// client certificate are made with openssl for this run. No test-bed images: the tests load their own.
 /// </summary>
-public sealed class TlsEngine : SecondEngine
+public class TlsEngine : SecondEngine
 {
     private string Certificates => Path.Combine(Root, "tls");
 

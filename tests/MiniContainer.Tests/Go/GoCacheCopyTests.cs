@@ -45,4 +45,25 @@ public class GoCacheCopyTests
         Directory.Exists(Path.Combine(folder.Directory, "elsewhere")).ShouldBeFalse();
         File.Exists(Path.Combine(folder.BuildCache, "link")).ShouldBeFalse();
     }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Copying_back_lands_an_empty_file_as_an_empty_file()
+    {
+        // go records an empty output (the linker's, a package's stdout) as an empty -d file its -a entry names; lost, the entry
+        // names an output the folder lacks. A tar entry of size 0 has no data stream to .NET's TarReader.
+        var root = Directory.CreateTempSubdirectory("mc-cachecopy-").FullName;
+        var folder = new GoCacheFolder(Path.Combine(root, "cache")).Prepare();
+        var tar = Path.Combine(root, "out.tar");
+        await using (var stream = File.Create(tar))
+        using (var writer = new TarWriter(stream, TarEntryFormat.Ustar))
+            writer.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, "gocache/39/empty-d") { Mode = (UnixFileMode)0b110_110_110 });
+
+        var landed = await GoCacheCopy.ExtractAsync(tar, folder, CancellationToken.None);
+
+        landed.ShouldBe(1);
+        var empty = new FileInfo(Path.Combine(folder.BuildCache, "39", "empty-d"));
+        empty.Exists.ShouldBeTrue();
+        empty.Length.ShouldBe(0);
+    }
 }

@@ -80,7 +80,7 @@ internal static class GoCacheCopy
         using var reader = new TarReader(stream);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
         {
-            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null) continue;
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)) continue;
             var parts = entry.Name.TrimStart('.', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length < 2 || parts[0] is not ("gomodcache" or "gocache") || parts.Any(p => p is "." or "..")) continue;
             var target = folder.Directory;
@@ -91,7 +91,7 @@ internal static class GoCacheCopy
                 Directory.CreateDirectory(target);
             }
             target = Path.Combine(target, parts[^1]);
-            var data = entry.DataStream;
+            var data = entry.DataStream ?? Stream.Null; // an empty file has no data stream: it lands empty (go's empty outputs)
             // Go's own modes (0444 in the module cache, 0666 in the build cache) less anything beyond read and write.
             var mode = entry.Mode & (UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead) | UnixFileMode.UserRead;
             await ArtifactFile.WriteAsync(target, mode, (file, ct) => data.CopyToAsync(file, ct), cancellationToken).ConfigureAwait(false);
