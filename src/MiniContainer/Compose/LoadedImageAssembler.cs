@@ -28,26 +28,19 @@ internal static class LoadedImageAssembler
         DockerEngine engine, RuntimeImageSpec spec, ImageConfig? baseConfig, DateTimeOffset created, IReadOnlyList<ImageReference> tags,
         CancellationToken cancellationToken)
     {
-        var layers = new List<Layer>();
-        var added = new List<AddedLayer>();
-        foreach (var layer in RuntimeImageLayers.For(spec))
+        var planned = RuntimeImageLayers.Planned(spec);
+        // A layer's tar, or null while its diffID comes from its TreeLayerDigestRecord: written only if the image must be loaded.
+        var layers = new Layer?[planned.Count];
+        var diffIds = new (OciDigest DiffId, long Size)[planned.Count];
+        for (var i = 0; i < planned.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var memory = new MemoryStream();
-            OciDigest diffId;
-            await using (var hashing = new HashingWriteStream(memory))
-            {
-                LayerWriter.WriteTar(layer, created, hashing);
-                diffId = hashing.Digest();
-            }
-            layers.Add(new Layer(memory.ToArray(), diffId));
-            // Uncompressed, a layer's blob digest is its diffID.
-            added.Add(new AddedLayer(new LayerBlob(diffId, memory.Length, diffId), layer.CreatedBy));
+            if (planned[i].Known is { } known && TreeLayerDigestRecord.TryRead(known, created) is { } recorded) diffIds[i] = recorded;
+            else (layers[i], diffIds[i]) = Write(planned[i], created);
         }
 
         var platform = baseConfig?.Platform ?? OciPlatform.LinuxFor(Go.GoBuildOptions.HostGoArch());
-        var config = ImageConfigComposer.Compose(baseConfig, spec, added, created, platform);
-        var id = OciDigest.Of(config).ToString();
+        var (config, id) = Compose(baseConfig, spec, planned, diffIds, created, platform);
         if (await engine.Api.InspectImageAsync(id, cancellationToken).ConfigureAwait(false) is not null)
         {
             foreach (var tag in tags)
@@ -55,10 +48,45 @@ internal static class LoadedImageAssembler
             return new Result(id, AlreadyInEngine: true);
         }
 
+        var recordWasWrong = false;
+        for (var i = 0; i < planned.Count; i++)
+        {
+            if (layers[i] is not null) continue;
+            var recorded = diffIds[i];
+            (layers[i], diffIds[i]) = Write(planned[i], created);
+            recordWasWrong |= diffIds[i] != recorded;
+        }
+        // A record that no longer matches its files (edited by hand) named another image: compose from the files.
+        if (recordWasWrong) (config, id) = Compose(baseConfig, spec, planned, diffIds, created, platform);
+
+        var written = layers.Select(l => l!).ToList();
         await new DockerImageLoader(engine).LoadAsync(
-            (archive, ct) => WriteArchiveAsync(archive, config, baseConfig?.DiffIds ?? [], layers, tags, ct),
+            (archive, ct) => WriteArchiveAsync(archive, config, baseConfig?.DiffIds ?? [], written, tags, ct),
             tags.Count > 0 ? tags[0].ToString() : id, cancellationToken).ConfigureAwait(false);
         return new Result(id, AlreadyInEngine: false);
+    }
+
+    /// <summary>The layer's tar in memory (it holds the binaries: megabytes) and its diffID; recorded beside a known tree.</summary>
+    private static (Layer Tar, (OciDigest DiffId, long Size)) Write(PlannedLayer planned, DateTimeOffset created)
+    {
+        using var memory = new MemoryStream();
+        OciDigest diffId;
+        using (var hashing = new HashingWriteStream(memory))
+        {
+            LayerWriter.WriteTar(planned.Content(), created, hashing);
+            diffId = hashing.Digest();
+        }
+        if (planned.Known is { } known) TreeLayerDigestRecord.Write(known, created, diffId, memory.Length);
+        return (new Layer(memory.ToArray(), diffId), (diffId, memory.Length));
+    }
+
+    private static (byte[] Config, string Id) Compose(
+        ImageConfig? baseConfig, RuntimeImageSpec spec, IReadOnlyList<PlannedLayer> planned, (OciDigest DiffId, long Size)[] diffIds, DateTimeOffset created, OciPlatform platform)
+    {
+        // Uncompressed, a layer's blob digest is its diffID.
+        var added = diffIds.Select((d, i) => new AddedLayer(new LayerBlob(d.DiffId, d.Size, d.DiffId), planned[i].CreatedBy)).ToList();
+        var config = ImageConfigComposer.Compose(baseConfig, spec, added, created, platform);
+        return (config, OciDigest.Of(config).ToString());
     }
 
     private static async Task WriteArchiveAsync(
