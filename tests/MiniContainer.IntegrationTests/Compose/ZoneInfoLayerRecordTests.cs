@@ -41,9 +41,13 @@ public sealed class ZoneInfoLayerRecordTests(ITestOutputHelper output) : IAsyncL
         return folder;
     }
 
-    private Task<ComposedEngineImage> ComposeAsync(string zoneinfo, string? source, string tag) => ComposeImageStep.RunAsync(_engine,
-        new ComposeImageRequest(new RuntimeImageSpec().OnScratch().WithBinary(ImageBinaries.Hello).WithTimeZoneDatabase(zoneinfo, source), tag) { Created = Created },
-        _logger);
+    private async Task<ComposedEngineImage> ComposeAsync(string zoneinfo, string? source, string tag, string? binary = null)
+    {
+        var spec = new RuntimeImageSpec().OnScratch().WithBinary(binary ?? ImageBinaries.Hello).WithTimeZoneDatabase(zoneinfo, source);
+        var composed = await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(spec, tag) { Created = Created }, _logger);
+        _images.Track(composed.Id); // a later build under the same tag leaves this one untagged
+        return composed;
+    }
 
     [EngineFact]
     public async Task An_unchanged_build_takes_the_zoneinfo_layer_from_its_record_without_reading_the_files()
@@ -98,5 +102,24 @@ public sealed class ZoneInfoLayerRecordTests(ITestOutputHelper output) : IAsyncL
         second.UpToDate.ShouldBeFalse();
         second.Id.ShouldBe(reference.Id);
         File.ReadAllLines(zoneinfo + ".layer")[1].ShouldBe(lines[1]);
+    }
+
+    [EngineFact]
+    public async Task A_new_binary_loads_only_its_own_layer_and_the_image_keeps_the_ones_the_engine_holds()
+    {
+        var zoneinfo = ZoneInfo("zoneinfo-held");
+        var tag = _images.NewTag("hello", "zoneinfo-held");
+        var first = await ComposeAsync(zoneinfo, "sha256:builder-one", tag);
+        // Had the zoneinfo layer been written for the archive, it would hold this change (and its diffID would differ).
+        File.WriteAllText(Path.Combine(zoneinfo, "UTC"), "TZif changed behind the record's back");
+        var second = await ComposeAsync(zoneinfo, "sha256:builder-one", tag, ImageBinaries.HttpsClient);
+
+        second.UpToDate.ShouldBeFalse();
+        var before = (await _engine.Client.Images.InspectImageAsync(first.Id)).RootFS!.Layers!;
+        var after = (await _engine.Client.Images.InspectImageAsync(tag)).RootFS!.Layers!;
+        after.Count.ShouldBe(3); // scratch's system files, zoneinfo, the binary
+        after.Take(2).ShouldBe(before.Take(2));
+        after[2].ShouldNotBe(before[2]);
+        (await _engine.Client.Images.InspectImageAsync(tag)).ID.ShouldBe(second.Id);
     }
 }
