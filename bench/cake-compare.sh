@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times the Cake recipe (examples/hello's ./build.sh ComposeImage, whole processes, Cake start-up included)
 # of an earlier commit's addin package against this working tree's, alternating A B A B, and prints the
-# medians of wall and CPU (user + sys of the process tree) for "no change" and "one line changed".
+# medians of wall, CPU (user + sys of the process tree) and the ComposeImage step's time for "no change" and
+# "one line changed".
 #
 #   bench/cake-compare.sh <commit> [rounds]   (default 8; needs the engine and the test-bed builder)
 #   bench/cake-compare.sh - [rounds]          both sides on the working tree's package: compare settings only
@@ -50,7 +51,9 @@ run() {
   (cd "$work/src-$side" && env ${!extra:-} /usr/bin/time -f '%e %U %S' -o "$work/time" ./build.sh ComposeImage \
     --builder-image="$builder" --base-image=scratch --ca-bundle=none --image-name="cake-compare/$side" --image-tag=latest ${!args:-} \
     >"$work/$side.log" 2>&1) || { cat "$work/$side.log" >&2; exit 1; }
-  awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$work/time"
+  # and the ComposeImage step's own time, from the recipe's summary (a fresh process's costs inside it, not Cake's start)
+  local step; step=$(awk '$1 == "ComposeImage" && $3 == "s" { print $2 }' "$work/$side.log" | tail -n 1)
+  awk -v step="${step:-0}" '{ printf "%.3f %.3f %.3f", $1, $2 + $3, step }' "$work/time"
 }
 
 for side in before after; do run "$side" >/dev/null; done   # cold builds (and the addin's install), not timed
@@ -68,10 +71,10 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 cell() { awk -v side="$1" -v s="$2" -v c="$3" '$1 == side && $2 == s { print $c }' "$work/times.tsv" | median; }
 label_before=$([ "$base" = - ] && echo "before (working tree${CAKE_COMPARE_BEFORE_ENV:+, $CAKE_COMPARE_BEFORE_ENV}${CAKE_COMPARE_BEFORE_ARGS:+, $CAKE_COMPARE_BEFORE_ARGS})" || echo "before ($(git -C "$repo" rev-parse --short "$base"))")
 label_after="after (working tree${CAKE_COMPARE_AFTER_ENV:+, $CAKE_COMPARE_AFTER_ENV}${CAKE_COMPARE_AFTER_ARGS:+, $CAKE_COMPARE_AFTER_ARGS})"
-echo "| \`./build.sh ComposeImage\`, median of $rounds | $label_before wall | CPU | $label_after wall | CPU |"
-echo "|---|---|---|---|---|"
+echo "| \`./build.sh ComposeImage\`, median of $rounds | $label_before wall | CPU | ComposeImage step | $label_after wall | CPU | ComposeImage step |"
+echo "|---|---|---|---|---|---|---|"
 for scenario in nochange oneline; do
-  echo "| $([ "$scenario" = nochange ] && echo "no change" || echo "one line changed") | $(cell before "$scenario" 3) s | $(cell before "$scenario" 4) s | $(cell after "$scenario" 3) s | $(cell after "$scenario" 4) s |"
+  echo "| $([ "$scenario" = nochange ] && echo "no change" || echo "one line changed") | $(cell before "$scenario" 3) s | $(cell before "$scenario" 4) s | $(cell before "$scenario" 5) s | $(cell after "$scenario" 3) s | $(cell after "$scenario" 4) s | $(cell after "$scenario" 5) s |"
 done
-echo "All runs (side, scenario, wall, CPU):"
+echo "All runs (side, scenario, wall, CPU, ComposeImage step):"
 cat "$work/times.tsv"
