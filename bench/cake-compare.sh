@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times the Cake recipe (examples/hello's ./build.sh ComposeImage, whole processes, Cake start-up included)
-# of an earlier commit's addin package against this working tree's, alternating A B A B, and prints the
+# of an earlier commit (its addin package and its examples/hello, bootstrapper included) against this working tree's, alternating A B A B, and prints the
 # medians of wall, CPU (user + sys of the process tree) and the ComposeImage step's time for "no change" and
 # "one line changed".
 #
@@ -39,7 +39,9 @@ fi
 if [ "$base" = - ] && [ -n "${CAKE_COMPARE_SKIP_PACK:-}" ]; then log "using the working tree's package as packed"; else log "packing the addin of the working tree"; pack "$repo"; fi
 for side in before after; do
   dir=$work/src-$side
-  mkdir -p "$dir" && cp -r "$repo/examples/hello/." "$dir/" && rm -rf "$dir/artifacts" "$dir/tools" "$dir/.cake"
+  # Each side runs its own commit's example (its bootstrapper too), on its own package.
+  example=$repo/examples/hello; [ "$side" = before ] && [ "$base" != - ] && example=$work/base-tree/examples/hello
+  mkdir -p "$dir" && cp -r "$example/." "$dir/" && rm -rf "$dir/artifacts" "$dir/tools" "$dir/.cake"
   packages=$repo/artifacts/packages; [ "$side" = before ] && packages=$packages_before
   sed -i "s#value=\"[^\"]*\"#value=\"$packages\"#" "$dir/nuget.config"
 done
