@@ -21,6 +21,10 @@ work=$(mktemp -d /tmp/minicontainer-cake-compare.XXXXXX)
 cleanup() {
   [ "$base" = - ] || git -C "$repo" worktree remove --force "$work/base-tree" >/dev/null 2>&1 || true
   docker image rm -f cake-compare/before:latest cake-compare/after:latest >/dev/null 2>&1 || true
+  # The warm builders of this run's two projects (only those: others on the engine keep theirs).
+  local ids; ids=$(docker ps -aq --no-trunc --filter label=org.minicontainer.warm-builder=true)
+  [ -z "$ids" ] || docker inspect -f '{{.Id}}{{range .Mounts}} {{.Source}}{{end}}' $ids 2>/dev/null |
+    awk -v work="$work/" '{ for (i = 2; i <= NF; i++) if (index($i, work) == 1) { print $1; next } }' | xargs -r docker rm -f >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
