@@ -62,8 +62,10 @@ Task("Pack")
         DotNetPack(nuke.FullPath, pack);
     }
     // The examples cache the package (and scripts compiled against it) in tools/: drop them so they load this build.
-    foreach (var tools in GetDirectories(root.FullPath + "/examples/*/tools"))
-        DeleteDirectory(tools, new DeleteDirectorySettings { Recursive = true, Force = true });
+    // Their ReadyToRun copy of Cake stays: it does not depend on the package, and costs a minute to compile again.
+    foreach (var cached in GetDirectories(root.FullPath + "/examples/*/tools/*").Where(d => d.GetDirectoryName() != "cake-readytorun"))
+        DeleteDirectory(cached, new DeleteDirectorySettings { Recursive = true, Force = true });
+    DeleteFiles(GetFiles(root.FullPath + "/examples/*/tools/*"));
     // The NUKE example restores into its own packages/ (NuGet never re-extracts a version it holds): drop ours from it.
     foreach (var id in new[] { "minicontainer", "minicontainer.nuke" })
         foreach (var cached in GetDirectories(root.FullPath + "/examples/*/packages/" + id))

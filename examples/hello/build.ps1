@@ -69,7 +69,33 @@ if (-not $cakeDll -or -not (Test-Path -LiteralPath $cakeDll)) {
     if ($LASTEXITCODE -ne 0) { Write-Error "build.ps1: 'dotnet tool restore' failed (see above)"; exit 1 }
     $cakeDll = Get-CakeDll
 }
+# Cake.Tool ships IL only, so every run JIT-compiled Cake, Spectre.Console and NuGet's client again (~0.3 s of CPU
+# a run). Once per Cake version, build/CakeReadyToRun.csproj publishes a ReadyToRun copy into tools/ (~1 min of CPU,
+# once) and Cake runs from it. Off where CI is set (a fresh job would pay the compile for one run) unless
+# CAKE_READYTORUN=true (a CI that caches tools/); CAKE_READYTORUN=false turns it off. A failed publish runs the IL.
+function Get-ReadyToRunCakeDll([string] $ilCakeDll) {
+    $arch = [Runtime.InteropServices.RuntimeInformation]::OSArchitecture.ToString().ToLowerInvariant()
+    $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+    if ($arch -notin @('x64', 'arm64')) { return $ilCakeDll }
+    $folder = Join-Path $PSScriptRoot "tools/cake-readytorun/$cakeVersion-$os-$arch"
+    if (-not (Test-Path -LiteralPath (Join-Path $folder 'Cake.dll'))) {
+        [Console]::Error.WriteLine("build.ps1: compiling Cake $cakeVersion ReadyToRun into tools/ once (CAKE_READYTORUN=false to skip)")
+        $parent = Split-Path -Parent $folder
+        New-Item -ItemType Directory -Force -Path $parent | Out-Null
+        $staging = Join-Path $parent ".staging.$([Guid]::NewGuid().ToString('N').Substring(0, 8))"
+        & dotnet publish (Join-Path $PSScriptRoot 'build/CakeReadyToRun.csproj') -r "$os-$arch" -o $staging "-p:CakeToolDirectory=$(Split-Path -Parent $ilCakeDll)/" `
+            -nologo -verbosity:quiet -consoleLoggerParameters:NoSummary -nodeReuse:false -p:UseSharedCompilation=false | ForEach-Object { [Console]::Error.WriteLine($_) }
+        if ($LASTEXITCODE -eq 0 -and -not (Test-Path -LiteralPath $folder)) {
+            try { Move-Item -LiteralPath $staging -Destination $folder } catch { } # another build's copy landed first
+        }
+        if (Test-Path -LiteralPath $staging) { Remove-Item -Recurse -Force -LiteralPath $staging }
+    }
+    $r2r = Join-Path $folder 'Cake.dll'
+    if (Test-Path -LiteralPath $r2r) { return $r2r } else { return $ilCakeDll }
+}
 if ($cakeDll -and (Test-Path -LiteralPath $cakeDll)) {
+    $readyToRun = if ($env:CAKE_READYTORUN) { $env:CAKE_READYTORUN } elseif ($env:CI) { 'false' } else { 'true' }
+    if ($readyToRun -eq 'true') { $cakeDll = Get-ReadyToRunCakeDll $cakeDll }
     & dotnet $cakeDll build.cake "--target=$target" @rest
 } else {
     & dotnet cake build.cake "--target=$target" @rest

@@ -31,7 +31,30 @@ if [ -z "$cake_dll" ] || [ ! -f "$cake_dll" ]; then
   dotnet tool restore >/dev/null || { echo "build.sh: 'dotnet tool restore' failed (see above)" >&2; exit 1; }
   cake_dll=$(resolved_cake_dll)
 fi
+# Cake.Tool ships IL only, so every run JIT-compiled Cake, Spectre.Console and NuGet's client again (~0.3 s of CPU
+# a run here). Once per Cake version, build/CakeReadyToRun.csproj publishes a ReadyToRun copy into tools/ (~1 min of
+# CPU, once) and Cake runs from it. Off where CI is set (a fresh job would pay the compile for one run) unless
+# CAKE_READYTORUN=true (a CI that caches tools/); CAKE_READYTORUN=false turns it off. A failed publish runs the IL.
+readytorun_cake() {
+  local rid folder staging
+  case "$(uname -s)-$(uname -m)" in
+    Linux-x86_64) rid=linux-x64 ;; Linux-aarch64) rid=linux-arm64 ;; Darwin-arm64) rid=osx-arm64 ;; Darwin-x86_64) rid=osx-x64 ;; *) return 0 ;;
+  esac
+  folder="$root/tools/cake-readytorun/$cake_version-$rid"
+  if [ ! -f "$folder/Cake.dll" ]; then
+    echo "build.sh: compiling Cake $cake_version ReadyToRun into tools/ once (CAKE_READYTORUN=false to skip)" >&2
+    mkdir -p "${folder%/*}" && staging=$(mktemp -d "${folder%/*}/.staging.XXXXXX")
+    if dotnet publish "$root/build/CakeReadyToRun.csproj" -r "$rid" -o "$staging" -p:CakeToolDirectory="${cake_dll%/*}/" \
+        -nologo -verbosity:quiet -consoleLoggerParameters:NoSummary -nodeReuse:false -p:UseSharedCompilation=false >&2 &&
+      [ ! -e "$folder" ]; then mv "$staging" "$folder"; fi
+    rm -rf "$staging" # a failed publish, or another build's copy landed first
+  fi
+  [ -f "$folder/Cake.dll" ] && cake_dll="$folder/Cake.dll"
+  return 0
+}
 if [ -n "$cake_dll" ] && [ -f "$cake_dll" ]; then
+  readytorun=${CAKE_READYTORUN:-$([ -n "${CI:-}" ] && echo false || echo true)}
+  if [ "$readytorun" = true ]; then readytorun_cake; fi
   exec dotnet "$cake_dll" build.cake --target="$target" "$@"
 fi
 exec dotnet cake build.cake --target="$target" "$@"

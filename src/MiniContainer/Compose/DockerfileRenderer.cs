@@ -29,7 +29,7 @@ public static class DockerfileRenderer
         }
 
         // Scratch's system files, the zoneinfo database, the extra files: one folder of the context each, modes from its tar.
-        foreach (var (folder, _) in Oci.Layers.RuntimeImageLayers.SupportLayers(spec))
+        foreach (var folder in Oci.Layers.RuntimeImageLayers.SupportLayerFolders(spec))
             text.Append("COPY ").Append(folder).Append("/ /\n");
 
         text.Append("WORKDIR ").Append(spec.WorkingDirectory).Append('\n');

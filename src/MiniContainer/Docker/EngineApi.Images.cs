@@ -14,7 +14,7 @@ public sealed partial class EngineApi
     {
         EnginePathValue.Checked(reference, "image reference");
         var image = await OrNullAsync("image inspect " + reference, (client, ct) => client.Images.InspectImageAsync(reference, ct), cancellationToken).ConfigureAwait(false);
-        return image is null ? null : new EngineImage(image.ID, image.Size);
+        return image is null ? null : new EngineImage(image.ID, image.Size, image.RootFS?.Layers?.ToList() ?? []);
     }
 
     /// <summary>

@@ -1,7 +1,8 @@
 namespace MiniContainer.Docker;
 
 /// <summary>An image as the engine holds it: its ID (the config digest) and its size on disk.</summary>
-public sealed record EngineImage(string Id, long Size);
+/// <param name="DiffIds">Its layers' diffIDs, base first (its RootFS).</param>
+public sealed record EngineImage(string Id, long Size, IReadOnlyList<string> DiffIds);
 
 /// <summary>What a build needs to know of a container: whether it runs, since when, its labels and its execs.</summary>
 public sealed record EngineContainer(string Id, bool Running, string? StartedAt, IReadOnlyDictionary<string, string> Labels, IReadOnlyList<string> ExecIds);

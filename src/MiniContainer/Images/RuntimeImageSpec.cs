@@ -57,6 +57,12 @@ public sealed record RuntimeImageSpec
     /// <summary>A host copy of the zoneinfo database, put at <see cref="ZoneInfoImagePath"/>; null for none (time.LoadLocation then knows only UTC).</summary>
     public string? TimeZoneDatabase { get; init; }
 
+    /// <summary>
+    /// What fixes <see cref="TimeZoneDatabase"/>'s content (the ID of the builder image it was staged from); null when nothing does
+    /// (this machine's). With it, the zoneinfo layer's diffID is kept beside the database and not computed again from its files.
+    /// </summary>
+    public string? TimeZoneDatabaseSource { get; init; }
+
     /// <summary>A staged PEM bundle (see CaCertificatesStep) copied to <see cref="CaBundleImagePath"/>; null for none.</summary>
     public string? CaBundleFile { get; init; }
 
@@ -104,7 +110,8 @@ public sealed record RuntimeImageSpec
 
     public RuntimeImageSpec WithExtraFiles(string hostDirectory, string imagePath = DefaultExtraFilesImagePath) => this with { ExtraFiles = new ExtraFiles(hostDirectory, imagePath) };
 
-    public RuntimeImageSpec WithTimeZoneDatabase(string? hostDirectory) => this with { TimeZoneDatabase = hostDirectory };
+    public RuntimeImageSpec WithTimeZoneDatabase(string? hostDirectory, string? source = null) =>
+        this with { TimeZoneDatabase = hostDirectory, TimeZoneDatabaseSource = hostDirectory is null ? null : source };
 
     public RuntimeImageSpec WithCaBundle(string? stagedBundleFile) => this with { CaBundleFile = stagedBundleFile };
 

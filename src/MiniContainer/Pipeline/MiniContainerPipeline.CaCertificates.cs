@@ -62,6 +62,7 @@ public sealed partial class MiniContainerPipeline
             return;
         }
         if (File.Exists(Layout.ZoneInfoSourceFile)) File.Delete(Layout.ZoneInfoSourceFile);
+        Oci.Layers.TreeLayerDigestRecord.Delete(Layout.ZoneInfoDirectory);
         var spec = new Docker.ContainerSpec { Image = image, Command = ["true"], Step = CaCertificatesStep.StepName, NetworkMode = "none" };
         bool copied;
         try
@@ -91,6 +92,7 @@ public sealed partial class MiniContainerPipeline
     private void DeleteStagedZoneInfo()
     {
         if (File.Exists(Layout.ZoneInfoSourceFile)) File.Delete(Layout.ZoneInfoSourceFile);
+        Oci.Layers.TreeLayerDigestRecord.Delete(Layout.ZoneInfoDirectory);
         if (Directory.Exists(Layout.ZoneInfoDirectory)) Directory.Delete(Layout.ZoneInfoDirectory, recursive: true);
     }
 }

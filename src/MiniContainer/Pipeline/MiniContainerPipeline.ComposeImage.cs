@@ -176,7 +176,7 @@ public sealed partial class MiniContainerPipeline
             ExtraFiles = config.ExtraFiles,
         };
         return spec.WithEnvironment(config.Environment)
-            .WithTimeZoneDatabase(config.TimeZoneData ? ZoneInfoDatabase() : null)
+            .WithTimeZoneDatabase(config.TimeZoneData ? ZoneInfoDatabase() : null, config.TimeZoneData ? StagedZoneInfoSource() : null)
             .WithCaBundle(File.Exists(Layout.CaBundleFile) ? Layout.CaBundleFile : null);
     }
 
@@ -197,6 +197,10 @@ public sealed partial class MiniContainerPipeline
             $"--tzdata is on (the default), but there is no zoneinfo database: neither {Layout.ZoneInfoDirectory} (CaCertificates copies the builder image's) nor this machine's {HostZoneInfoDirectory}. " +
             "Run CaCertificates with an engine, install tzdata here, or give --tzdata=false (time.LoadLocation then knows only UTC).");
     }
+
+    /// <summary>The builder image ID CaCertificates staged image/zoneinfo from (which fixes its files); null when ComposeImage takes this machine's.</summary>
+    private string? StagedZoneInfoSource() =>
+        Directory.Exists(Layout.ZoneInfoDirectory) && File.Exists(Layout.ZoneInfoSourceFile) && File.ReadAllText(Layout.ZoneInfoSourceFile).Trim() is { Length: > 0 } id ? id : null;
 
     /// <summary>A user name the base lacks is the setting's fault: say so with the argument's name.</summary>
     private static async Task<T> NamingTheUserArgumentAsync<T>(Func<Task<T>> compose)

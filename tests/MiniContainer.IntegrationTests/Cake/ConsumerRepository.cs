@@ -60,7 +60,11 @@ public sealed class ConsumerRepository : IDisposable
 
     private static Dictionary<string, string> Plain(IDictionary<string, string>? environment)
     {
-        var plain = new Dictionary<string, string> { ["NO_COLOR"] = "1", ["TERM"] = "dumb", ["CAKE_SETTINGS_SHOWPROCESSCOMMANDLINE"] = "false" };
+        // Each test's copy would compile Cake ReadyToRun for itself (a minute of CPU): CakeReadyToRunBootstrapTests does it once.
+        var plain = new Dictionary<string, string>
+        {
+            ["NO_COLOR"] = "1", ["TERM"] = "dumb", ["CAKE_SETTINGS_SHOWPROCESSCOMMANDLINE"] = "false", ["CAKE_READYTORUN"] = "false",
+        };
         if (environment is not null)
             foreach (var (name, value) in environment) plain[name] = value;
         return plain;

@@ -12,33 +12,58 @@ namespace MiniContainer.Oci.Layers;
 /// </summary>
 public static class RuntimeImageLayers
 {
-    public static IReadOnlyList<LayerContent> For(RuntimeImageSpec spec)
-    {
-        var layers = new List<LayerContent>();
-        if (spec.CaBundleFile is not null)
-            layers.Add(new LayerContent()
-                .WithFile(RuntimeImageSpec.CaBundleImagePath, spec.CaBundleFile, LayerContent.FileMode)
-                .DescribedAs($"COPY {ImageContextLayout.CaBundle} {RuntimeImageSpec.CaBundleImagePath}"));
-        layers.AddRange(SupportLayers(spec).Select(l => l.Content));
+    public static IReadOnlyList<LayerContent> For(RuntimeImageSpec spec) => Planned(spec).Select(layer => layer.Content()).ToList();
 
-        var app = new LayerContent().WithDirectory(RuntimeImageSpec.AppDirectory);
-        // As the Dockerfile's WORKDIR makes it: a program may rely on starting in a folder that exists.
-        if (spec.WorkingDirectory != RuntimeImageSpec.AppDirectory && spec.WorkingDirectory != "/") app = app.WithDirectory(spec.WorkingDirectory);
-        foreach (var binary in spec.Binaries.OrderBy(b => b.Name, StringComparer.Ordinal))
-            app = app.WithFile(binary.ImagePath, binary.HostPath, LayerContent.ExecutableMode);
-        layers.Add(app.DescribedAs($"COPY {ImageContextLayout.AppFolder}/ {RuntimeImageSpec.AppDirectory}/"));
+    /// <summary>
+    /// The same layers, each read from its files only when <see cref="PlannedLayer.Content"/> is called; the zoneinfo layer with
+    /// what fixes its content when the spec knows it, so its diffID can be taken from <see cref="TreeLayerDigestRecord"/> instead.
+    /// </summary>
+    internal static IReadOnlyList<PlannedLayer> Planned(RuntimeImageSpec spec)
+    {
+        var layers = new List<PlannedLayer>();
+        if (spec.CaBundleFile is { } caBundle)
+            layers.Add(new PlannedLayer($"COPY {ImageContextLayout.CaBundle} {RuntimeImageSpec.CaBundleImagePath}",
+                () => new LayerContent().WithFile(RuntimeImageSpec.CaBundleImagePath, caBundle, LayerContent.FileMode)));
+        layers.AddRange(SupportLayersPlanned(spec).Select(l => l.Layer));
+        layers.Add(new PlannedLayer($"COPY {ImageContextLayout.AppFolder}/ {RuntimeImageSpec.AppDirectory}/", () =>
+        {
+            var app = new LayerContent().WithDirectory(RuntimeImageSpec.AppDirectory);
+            // As the Dockerfile's WORKDIR makes it: a program may rely on starting in a folder that exists.
+            if (spec.WorkingDirectory != RuntimeImageSpec.AppDirectory && spec.WorkingDirectory != "/") app = app.WithDirectory(spec.WorkingDirectory);
+            foreach (var binary in spec.Binaries.OrderBy(b => b.Name, StringComparer.Ordinal))
+                app = app.WithFile(binary.ImagePath, binary.HostPath, LayerContent.ExecutableMode);
+            return app;
+        }));
         return layers;
     }
 
     /// <summary>The layers between the CA bundle and the binaries, each with the context folder the Dockerfile path copies it from.</summary>
-    public static IReadOnlyList<(string ContextFolder, LayerContent Content)> SupportLayers(RuntimeImageSpec spec)
+    public static IReadOnlyList<(string ContextFolder, LayerContent Content)> SupportLayers(RuntimeImageSpec spec) =>
+        SupportLayersPlanned(spec).Select(l => (l.ContextFolder, l.Layer.Content())).ToList();
+
+    /// <summary>The context folders of <see cref="SupportLayers"/>, without reading their files (the Dockerfile names only these).</summary>
+    public static IReadOnlyList<string> SupportLayerFolders(RuntimeImageSpec spec) => SupportLayersPlanned(spec).Select(l => l.ContextFolder).ToList();
+
+    private static List<(string ContextFolder, PlannedLayer Layer)> SupportLayersPlanned(RuntimeImageSpec spec)
     {
-        var layers = new List<(string, LayerContent)>();
-        if (spec.IsScratch) layers.Add(("rootfs-system", ScratchSystemFiles.For(spec.User)));
+        var layers = new List<(string, PlannedLayer)>();
+        if (spec.IsScratch) layers.Add(("rootfs-system", new PlannedLayer(ScratchSystemFiles.For(spec.User).CreatedBy, () => ScratchSystemFiles.For(spec.User))));
         if (spec.TimeZoneDatabase is { } zoneinfo)
-            layers.Add(("rootfs-zoneinfo", new LayerContent().WithTree(RuntimeImageSpec.ZoneInfoImagePath, zoneinfo).DescribedAs($"COPY zoneinfo/ {RuntimeImageSpec.ZoneInfoImagePath}/")));
+            layers.Add(("rootfs-zoneinfo", new PlannedLayer($"COPY zoneinfo/ {RuntimeImageSpec.ZoneInfoImagePath}/",
+                () => new LayerContent().WithTree(RuntimeImageSpec.ZoneInfoImagePath, zoneinfo),
+                spec.TimeZoneDatabaseSource is { } source ? new KnownTree(zoneinfo, RuntimeImageSpec.ZoneInfoImagePath, source) : null)));
         if (spec.ExtraFiles is { } extra)
-            layers.Add(("rootfs-extra", new LayerContent().WithTree(extra.ImagePath, extra.HostDirectory).DescribedAs($"COPY extra-files/ {extra.ImagePath}/")));
+            layers.Add(("rootfs-extra", new PlannedLayer($"COPY extra-files/ {extra.ImagePath}/", () => new LayerContent().WithTree(extra.ImagePath, extra.HostDirectory))));
         return layers;
     }
 }
+
+/// <summary>A layer of a spec, read from its files when <see cref="Content"/> is called.</summary>
+/// <param name="Known">What fixes a tree layer's content without reading it; null when only its files tell.</param>
+internal sealed record PlannedLayer(string CreatedBy, Func<LayerContent> Files, KnownTree? Known = null)
+{
+    public LayerContent Content() => Files().DescribedAs(CreatedBy);
+}
+
+/// <summary>A host tree put at <paramref name="ImagePath"/> whose content <paramref name="Source"/> fixes (the builder image ID it was staged from).</summary>
+internal sealed record KnownTree(string HostDirectory, string ImagePath, string Source);

@@ -1,0 +1,125 @@
+using MiniContainer.Compose;
+using MiniContainer.Docker;
+using MiniContainer.Images;
+using MiniContainer.IntegrationTests.Fixtures;
+using MiniContainer.Oci;
+using Xunit.Abstractions;
+
+namespace MiniContainer.IntegrationTests.Compose;
+
+/// <summary>
+/// The zoneinfo layer's diffID kept beside a database whose source (the builder image ID) fixes it: an unchanged build finds
+/// its image without reading the database's files; another source, or a record that does not match them, reads them.
+/// </summary>
+[Collection(EngineCollection.Name)]
+public sealed class ZoneInfoLayerRecordTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Created = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+    private readonly TestLogger _logger = new(output);
+    private DockerEngine _engine = null!;
+    private ImageCleanup _images = null!;
+
+    public async Task InitializeAsync()
+    {
+        _engine = await DockerEngine.ConnectAsync(logger: _logger);
+        _images = new ImageCleanup(_engine);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _images.DisposeAsync();
+        _engine.Dispose();
+    }
+
+    private static string ZoneInfo(string name)
+    {
+        var folder = Path.Combine(TestBed.TempDirectory(name), "zoneinfo");
+        Directory.CreateDirectory(Path.Combine(folder, "Europe"));
+        File.WriteAllText(Path.Combine(folder, "Europe", "Paris"), "TZif paris");
+        // Unique content: an image left by an earlier run must not make the first build up to date.
+        File.WriteAllText(Path.Combine(folder, "UTC"), $"TZif utc {Guid.NewGuid()}");
+        return folder;
+    }
+
+    private async Task<ComposedEngineImage> ComposeAsync(string zoneinfo, string? source, string tag, string? binary = null)
+    {
+        var spec = new RuntimeImageSpec().OnScratch().WithBinary(binary ?? ImageBinaries.Hello).WithTimeZoneDatabase(zoneinfo, source);
+        var composed = await ComposeImageStep.RunAsync(_engine, new ComposeImageRequest(spec, tag) { Created = Created }, _logger);
+        _images.Track(composed.Id); // a later build under the same tag leaves this one untagged
+        return composed;
+    }
+
+    [EngineFact]
+    public async Task An_unchanged_build_takes_the_zoneinfo_layer_from_its_record_without_reading_the_files()
+    {
+        var zoneinfo = ZoneInfo("zoneinfo-record-used");
+        var tag = _images.NewTag("hello", "zoneinfo-record");
+        var first = await ComposeAsync(zoneinfo, "sha256:builder-one", tag);
+        File.Exists(zoneinfo + ".layer").ShouldBeTrue("the first build records the layer's diffID beside the database");
+
+        // The same source fixes the files, so a change under it is not read: the recorded layer names the image already there.
+        File.WriteAllText(Path.Combine(zoneinfo, "UTC"), "TZif changed behind the record's back");
+        var second = await ComposeAsync(zoneinfo, "sha256:builder-one", tag);
+
+        first.UpToDate.ShouldBeFalse();
+        second.UpToDate.ShouldBeTrue();
+        second.Id.ShouldBe(first.Id);
+    }
+
+    [EngineFact]
+    public async Task Another_builder_image_ID_reads_the_files_again_and_records_their_layer()
+    {
+        var zoneinfo = ZoneInfo("zoneinfo-record-source");
+        var tag = _images.NewTag("hello", "zoneinfo-source");
+        var first = await ComposeAsync(zoneinfo, "sha256:builder-one", tag);
+
+        File.WriteAllText(Path.Combine(zoneinfo, "UTC"), "TZif of another builder image");
+        var second = await ComposeAsync(zoneinfo, "sha256:builder-two", tag);
+        var third = await ComposeAsync(zoneinfo, "sha256:builder-two", tag);
+
+        second.UpToDate.ShouldBeFalse();
+        second.Id.ShouldNotBe(first.Id);
+        File.ReadAllText(zoneinfo + ".layer").ShouldStartWith("sha256:builder-two ");
+        third.UpToDate.ShouldBeTrue();
+        third.Id.ShouldBe(second.Id);
+    }
+
+    [EngineFact]
+    public async Task A_record_that_does_not_match_the_files_is_corrected_when_the_image_is_loaded()
+    {
+        var zoneinfo = ZoneInfo("zoneinfo-record-wrong");
+        var reference = await ComposeAsync(zoneinfo, null, _images.NewTag("hello", "zoneinfo-none"));
+        File.Exists(zoneinfo + ".layer").ShouldBeFalse("a database nothing fixes (this machine's) gets no record");
+
+        var first = await ComposeAsync(zoneinfo, "sha256:builder-one", _images.NewTag("hello", "zoneinfo-wrong"));
+        var lines = File.ReadAllLines(zoneinfo + ".layer");
+        var wrong = OciDigest.Of("not the layer"u8).ToString();
+        File.WriteAllLines(zoneinfo + ".layer", [lines[0], wrong, lines[2]]);
+        var second = await ComposeAsync(zoneinfo, "sha256:builder-one", _images.NewTag("hello", "zoneinfo-wrong-again"));
+
+        first.Id.ShouldBe(reference.Id);
+        // The wrong diffID names no image in the engine, so the layer is written from the files: the true image, and the record mended.
+        second.UpToDate.ShouldBeFalse();
+        second.Id.ShouldBe(reference.Id);
+        File.ReadAllLines(zoneinfo + ".layer")[1].ShouldBe(lines[1]);
+    }
+
+    [EngineFact]
+    public async Task A_new_binary_loads_only_its_own_layer_and_the_image_keeps_the_ones_the_engine_holds()
+    {
+        var zoneinfo = ZoneInfo("zoneinfo-held");
+        var tag = _images.NewTag("hello", "zoneinfo-held");
+        var first = await ComposeAsync(zoneinfo, "sha256:builder-one", tag);
+        // Had the zoneinfo layer been written for the archive, it would hold this change (and its diffID would differ).
+        File.WriteAllText(Path.Combine(zoneinfo, "UTC"), "TZif changed behind the record's back");
+        var second = await ComposeAsync(zoneinfo, "sha256:builder-one", tag, ImageBinaries.HttpsClient);
+
+        second.UpToDate.ShouldBeFalse();
+        var before = (await _engine.Client.Images.InspectImageAsync(first.Id)).RootFS!.Layers!;
+        var after = (await _engine.Client.Images.InspectImageAsync(tag)).RootFS!.Layers!;
+        after.Count.ShouldBe(3); // scratch's system files, zoneinfo, the binary
+        after.Take(2).ShouldBe(before.Take(2));
+        after[2].ShouldNotBe(before[2]);
+        (await _engine.Client.Images.InspectImageAsync(tag)).ID.ShouldBe(second.Id);
+    }
+}
