@@ -44,6 +44,15 @@ public sealed class RegistryFixture : IAsyncLifetime
         return result.StandardOutput.Trim();
     }
 
+    /// <summary>The config digest of the manifest a tag names, as skopeo reads it (an engine's image ID for that image).</summary>
+    public string ConfigDigestBySkopeo(string repository, string tag)
+    {
+        var result = ProcessRunner.Run("skopeo", ["inspect", "--raw", "--tls-verify=false", "--creds", $"{Username}:{Password}", $"docker://{Address}/{repository}:{tag}"]);
+        result.ExitCode.ShouldBe(0, result.StandardError);
+        using var manifest = System.Text.Json.JsonDocument.Parse(result.StandardOutput);
+        return manifest.RootElement.GetProperty("config").GetProperty("digest").GetString()!;
+    }
+
     /// <summary>Where the registry keeps every blob and manifest pushed to it.</summary>
     public string StorageDirectory => Path.Combine(_folder, "data");
 
