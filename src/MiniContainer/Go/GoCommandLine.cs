@@ -39,12 +39,9 @@ public static class GoCommandLine
         environment["GOOS"] = options.GoOs;
         environment["GOARCH"] = options.GoArch;
         if (options.Cgo && options.CCompiler is { Length: > 0 } cc) environment["CC"] = cc;
+        // go stamps VCS info with git, which refuses a checkout another user owns unless it is named safe.
         if (sourceOwnedByAnotherUser is not null)
-        {
-            environment["GIT_CONFIG_COUNT"] = "1";
-            environment["GIT_CONFIG_KEY_0"] = "safe.directory";
-            environment["GIT_CONFIG_VALUE_0"] = sourceOwnedByAnotherUser;
-        }
+            environment = GitConfigEnvironment.Append(environment, [KeyValuePair.Create("safe.directory", sourceOwnedByAnotherUser)]);
         return new GoInvocation(argv, environment) { NetrcFile = options.NetrcFile, GitCredential = options.GitCredential };
     }
 

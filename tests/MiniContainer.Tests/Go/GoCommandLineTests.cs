@@ -23,6 +23,35 @@ public class GoCommandLineTests
     }
 
     [Fact]
+    public void Safe_directory_for_a_source_another_user_owns_is_added_after_the_users_own_git_config_entries()
+    {
+        var options = new GoBuildOptions
+        {
+            Environment = new Dictionary<string, string>
+            {
+                ["GIT_CONFIG_COUNT"] = "1", ["GIT_CONFIG_KEY_0"] = "url.https://git.corp.example/.insteadOf", ["GIT_CONFIG_VALUE_0"] = "ssh://git@git.corp.example/",
+            },
+        };
+
+        var invocation = GoCommandLine.Build(Module, options, [Hello], "/out", Caches, sourceOwnedByAnotherUser: "/src");
+
+        invocation.Environment["GIT_CONFIG_COUNT"].ShouldBe("2");
+        invocation.Environment["GIT_CONFIG_KEY_0"].ShouldBe("url.https://git.corp.example/.insteadOf");
+        invocation.Environment["GIT_CONFIG_VALUE_0"].ShouldBe("ssh://git@git.corp.example/");
+        invocation.Environment["GIT_CONFIG_KEY_1"].ShouldBe("safe.directory");
+        invocation.Environment["GIT_CONFIG_VALUE_1"].ShouldBe("/src");
+    }
+
+    [Fact]
+    public void A_git_config_count_that_is_not_a_number_is_one_error_naming_it()
+    {
+        var options = new GoBuildOptions { Environment = new Dictionary<string, string> { ["GIT_CONFIG_COUNT"] = "two" } };
+
+        Should.Throw<MiniContainerException>(() => GoCommandLine.Build(Module, options, [Hello], "/out", Caches, sourceOwnedByAnotherUser: "/src"))
+            .Message.ShouldBe("GIT_CONFIG_COUNT is 'two', not a number of git config entries: fix it in --builder-env or this machine's environment.");
+    }
+
+    [Fact]
     public void Cgo_off_needs_no_external_linker_and_no_C_compiler()
     {
         var options = new GoBuildOptions { Cgo = false, CCompiler = "musl-gcc", GoArch = "arm64" };

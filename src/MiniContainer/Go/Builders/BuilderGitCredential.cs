@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -24,21 +23,8 @@ internal static class BuilderGitCredential
         invocation with { Environment = WithHelpers(invocation.Environment, credential, file) };
 
     /// <summary><paramref name="environment"/> with the helpers appended after the GIT_CONFIG_* entries it already has (safe.directory, the user's own).</summary>
-    public static Dictionary<string, string> WithHelpers(IReadOnlyDictionary<string, string> environment, GoGitCredential credential, string file)
-    {
-        var merged = new Dictionary<string, string>(environment, StringComparer.Ordinal);
-        var count = 0;
-        if (merged.TryGetValue("GIT_CONFIG_COUNT", out var given) && !int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out count))
-            throw new MiniContainerException($"GIT_CONFIG_COUNT is '{given}', not a number of git config entries: fix it in --builder-env or this machine's environment.");
-        foreach (var host in credential.Hosts)
-        {
-            merged[$"GIT_CONFIG_KEY_{count}"] = $"credential.{host.Url}.helper";
-            merged[$"GIT_CONFIG_VALUE_{count}"] = Helper(host, file);
-            count++;
-        }
-        merged["GIT_CONFIG_COUNT"] = count.ToString(CultureInfo.InvariantCulture);
-        return merged;
-    }
+    public static Dictionary<string, string> WithHelpers(IReadOnlyDictionary<string, string> environment, GoGitCredential credential, string file) =>
+        GitConfigEnvironment.Append(environment, credential.Hosts.Select(host => KeyValuePair.Create($"credential.{host.Url}.helper", Helper(host, file))));
 
     /// <summary>Where the helpers note the hosts that refused the token (git's erase after a 401): go's output would not say, as its probe's errors are dropped.</summary>
     public static string RefusalsOf(string file) => file + ".refused";
