@@ -36,34 +36,19 @@ public sealed class PrivateModuleGitTokenTests(ITestOutputHelper output)
 
             ShouldHaveFetchedWithTheToken(server, run);
             logger.Lines.ShouldContain(line => line.Contains($"with the git token for {server.Host}"));
-            logger.Lines.SelectMany(line => Secrets.FoundIn(line).Select(form => $"{form}: {line}")).ShouldBeEmpty();
+            Secrets.ShouldNotShowIn(logger);
             Directory.EnumerateFiles(Path.Combine(run.Module, "artifacts", "sbom")).ShouldNotBeEmpty("the SBOM was written, and is searched below");
             Secrets.FoundInFiles(Path.Combine(run.Module, "artifacts")).ShouldBeEmpty();
             SavedImage.Of($"hello:{tag}").WhereFound(Secrets).ShouldBeEmpty();
 
-            var containers = await LeftoverContainers.MountingAsync(engine, run.Module);
-            containers.ShouldNotBeEmpty("the warm builder stays after the build, and is what is inspected here");
-            foreach (var id in containers)
-            {
-                var inspect = ProcessRunner.Run("docker", ["inspect", id]);
-                inspect.ExitCode.ShouldBe(0, inspect.Output);
-                Secrets.FoundIn(inspect.StandardOutput).ShouldBeEmpty($"docker inspect {id}");
-                using var json = JsonDocument.Parse(inspect.StandardOutput);
-                json.RootElement[0].GetProperty("Config").GetProperty("Env").EnumerateArray().Select(e => e.GetString()!)
-                    .ShouldNotContain(e => e.StartsWith("GIT_CONFIG", StringComparison.Ordinal), "the helper is given to each exec, not to the container");
-                if (json.RootElement[0].GetProperty("ExecIDs") is { ValueKind: JsonValueKind.Array } execIds)
-                    foreach (var execId in execIds.EnumerateArray().Select(e => e.GetString()!))
-                        Secrets.FoundIn(JsonSerializer.Serialize(await engine.Client.Exec.InspectContainerExecAsync(execId))).ShouldBeEmpty($"exec {execId} of {id}");
-                var tmp = ProcessRunner.Run("docker", ["exec", id, "ls", "-a", "/tmp"]);
-                tmp.ExitCode.ShouldBe(0, tmp.Output);
-                tmp.StandardOutput.ShouldNotContain(".minicontainer-git-credential", customMessage: "each go command's token file is removed when it ends");
-            }
+            await Secrets.ShouldNotShowInContainersAsync(engine, run.Module, ".minicontainer-git-credential",
+                container => container.GetProperty("Config").GetProperty("Env").EnumerateArray().Select(e => e.GetString()!)
+                    .ShouldNotContain(e => e.StartsWith("GIT_CONFIG", StringComparison.Ordinal), "the helper is given to each exec, not to the container"));
         }
         finally
         {
             ProcessRunner.Run("docker", ["rmi", "-f", $"hello:{tag}"]);
-            foreach (var id in await LeftoverContainers.WarmBuildersOfAsync(engine, run.Module))
-                await engine.Client.Containers.RemoveContainerAsync(id, new global::Docker.DotNet.Models.ContainerRemoveParameters { Force = true });
+            await PrivateModuleBuild.RemoveWarmBuildersAsync(engine, run.Module);
             run.Dispose();
         }
     }
@@ -95,7 +80,7 @@ public sealed class PrivateModuleGitTokenTests(ITestOutputHelper output)
 
             compiled.Binaries.Select(b => b.Name).ShouldBe(["hello"]);
             ShouldHaveFetchedWithTheToken(server, run);
-            logger.Lines.SelectMany(line => Secrets.FoundIn(line).Select(form => $"{form}: {line}")).ShouldBeEmpty();
+            Secrets.ShouldNotShowIn(logger);
             (await LeftoverContainers.OfStepsAsync(engine, "restore", "compile")).ShouldBeEmpty("the one-shot containers, and the token in them, are removed");
         }
         finally
@@ -128,8 +113,7 @@ public sealed class PrivateModuleGitTokenTests(ITestOutputHelper output)
         }
         finally
         {
-            foreach (var id in await LeftoverContainers.WarmBuildersOfAsync(engine, run.Module))
-                await engine.Client.Containers.RemoveContainerAsync(id, new global::Docker.DotNet.Models.ContainerRemoveParameters { Force = true });
+            await PrivateModuleBuild.RemoveWarmBuildersAsync(engine, run.Module);
             run.Dispose();
         }
     }
@@ -147,7 +131,7 @@ public sealed class PrivateModuleGitTokenTests(ITestOutputHelper output)
             var logger = await RunAsync(run, server, Token, new() { ["engine"] = "none", ["base-image"] = "scratch", ["builder-env"] = $"GIT_SSL_CAINFO={ca}" });
 
             ShouldHaveFetchedWithTheToken(server, run);
-            logger.Lines.SelectMany(line => Secrets.FoundIn(line).Select(form => $"{form}: {line}")).ShouldBeEmpty();
+            Secrets.ShouldNotShowIn(logger);
             Secrets.FoundInFiles(Path.Combine(run.Module, "artifacts")).ShouldBeEmpty();
             Directory.EnumerateFiles(Path.GetTempPath(), ".minicontainer-secret-*").Where(f => Secrets.FoundIn(File.ReadAllBytes(f)).Count > 0)
                 .ShouldBeEmpty("the token's file is removed when go ends");
@@ -207,7 +191,7 @@ public sealed class PrivateModuleGitTokenTests(ITestOutputHelper output)
         return new Run(folder, module, modulePath, version);
     }
 
-    private async Task<TestLogger> RunAsync(Run run, AuthenticatedGitServer server, string? token, Dictionary<string, string> arguments)
+    private Task<TestLogger> RunAsync(Run run, AuthenticatedGitServer server, string? token, Dictionary<string, string> arguments)
     {
         var overrides = new Dictionary<string, string>
         {
@@ -216,17 +200,8 @@ public sealed class PrivateModuleGitTokenTests(ITestOutputHelper output)
             ["GOPROXY"] = "direct",
         };
         if (token is not null) overrides["MINICONTAINER_GO_GIT_TOKEN"] = token;
-        var logger = new TestLogger(output);
-        Func<MiniContainerPipeline, Task>[] steps =
-        [
-            p => p.GoRestoreAsync(CancellationToken.None), p => p.GoCompileAsync(CancellationToken.None),
-            p => p.CaCertificatesAsync(CancellationToken.None), p => p.ComposeImageAsync(CancellationToken.None),
-        ];
-        foreach (var step in steps)
-            await step(await MiniContainerPipeline.StartAsync(new PipelineScript(), new DictionaryArgumentSource(arguments),
-                name => overrides.GetValueOrDefault(name) ?? (name == "MINICONTAINER_GO_GIT_TOKEN" ? null : Environment.GetEnvironmentVariable(name)),
-                run.Module, logger, new RunSummary(), CancellationToken.None));
-        return logger;
+        return PrivateModuleBuild.RunAsync(run.Module, arguments,
+            name => overrides.GetValueOrDefault(name) ?? (name == "MINICONTAINER_GO_GIT_TOKEN" ? null : Environment.GetEnvironmentVariable(name)), output);
     }
 
     private static void ShouldHaveFetchedWithTheToken(AuthenticatedGitServer server, Run run)

@@ -33,32 +33,17 @@ public sealed class PrivateModuleNetrcTests(ITestOutputHelper output)
             var logger = await RunAsync(run, proxy, new() { ["engine"] = "docker", ["builder-image"] = builder.Reference, ["base-image"] = "scratch", ["image-tag"] = tag });
 
             ShouldHaveFetchedWithTheNetrc(proxy, run);
-            logger.Lines.SelectMany(line => Secrets.FoundIn(line).Select(form => $"{form}: {line}")).ShouldBeEmpty();
+            Secrets.ShouldNotShowIn(logger);
             Secrets.FoundInFiles(Path.Combine(run.Module, "artifacts")).ShouldBeEmpty();
             SavedImage.Of($"hello:{tag}").WhereFound(Secrets).ShouldBeEmpty();
 
-            var containers = await LeftoverContainers.MountingAsync(engine, run.Module);
-            containers.ShouldNotBeEmpty("the warm builder stays after the build, and is what is inspected here");
-            foreach (var id in containers)
-            {
-                var inspect = ProcessRunner.Run("docker", ["inspect", id]);
-                inspect.ExitCode.ShouldBe(0, inspect.Output);
-                Secrets.FoundIn(inspect.StandardOutput).ShouldBeEmpty($"docker inspect {id}");
-                inspect.StandardOutput.ShouldNotContain(run.Netrc, customMessage: "the .netrc is copied in, not bound");
-                using var json = JsonDocument.Parse(inspect.StandardOutput);
-                if (json.RootElement[0].GetProperty("ExecIDs") is { ValueKind: JsonValueKind.Array } execIds)
-                    foreach (var execId in execIds.EnumerateArray().Select(e => e.GetString()!))
-                        Secrets.FoundIn(JsonSerializer.Serialize(await engine.Client.Exec.InspectContainerExecAsync(execId))).ShouldBeEmpty($"exec {execId} of {id}");
-                var tmp = ProcessRunner.Run("docker", ["exec", id, "ls", "-a", "/tmp"]);
-                tmp.ExitCode.ShouldBe(0, tmp.Output);
-                tmp.StandardOutput.ShouldNotContain(".minicontainer-netrc", customMessage: "each go command's .netrc is removed when it ends");
-            }
+            await Secrets.ShouldNotShowInContainersAsync(engine, run.Module, ".minicontainer-netrc",
+                container => JsonSerializer.Serialize(container).ShouldNotContain(run.Netrc, customMessage: "the .netrc is copied in, not bound"));
         }
         finally
         {
             ProcessRunner.Run("docker", ["rmi", "-f", $"hello:{tag}"]);
-            foreach (var id in await LeftoverContainers.WarmBuildersOfAsync(engine, run.Module))
-                await engine.Client.Containers.RemoveContainerAsync(id, new global::Docker.DotNet.Models.ContainerRemoveParameters { Force = true });
+            await PrivateModuleBuild.RemoveWarmBuildersAsync(engine, run.Module);
             run.Dispose();
         }
     }
@@ -88,7 +73,7 @@ public sealed class PrivateModuleNetrcTests(ITestOutputHelper output)
 
             compiled.Binaries.Select(b => b.Name).ShouldBe(["hello"]);
             ShouldHaveFetchedWithTheNetrc(proxy, run);
-            logger.Lines.SelectMany(line => Secrets.FoundIn(line).Select(form => $"{form}: {line}")).ShouldBeEmpty();
+            Secrets.ShouldNotShowIn(logger);
             (await LeftoverContainers.OfStepsAsync(engine, "restore", "compile")).ShouldBeEmpty("the one-shot containers, and the .netrc in them, are removed");
         }
         finally
@@ -110,7 +95,7 @@ public sealed class PrivateModuleNetrcTests(ITestOutputHelper output)
             var logger = await RunAsync(run, proxy, new() { ["engine"] = "none", ["base-image"] = "scratch", ["builder-env"] = $"SSL_CERT_FILE={ca}" });
 
             ShouldHaveFetchedWithTheNetrc(proxy, run);
-            logger.Lines.SelectMany(line => Secrets.FoundIn(line).Select(form => $"{form}: {line}")).ShouldBeEmpty();
+            Secrets.ShouldNotShowIn(logger);
             Secrets.FoundInFiles(Path.Combine(run.Module, "artifacts")).ShouldBeEmpty();
             Directory.EnumerateFiles(Path.Combine(run.Module, "artifacts", "oci"), "*", SearchOption.AllDirectories).ShouldNotBeEmpty("the image's layout was searched");
         }
@@ -148,7 +133,7 @@ public sealed class PrivateModuleNetrcTests(ITestOutputHelper output)
         return new Run(folder, module, netrc, version);
     }
 
-    private async Task<TestLogger> RunAsync(Run run, AuthenticatedGoProxy proxy, Dictionary<string, string> arguments)
+    private Task<TestLogger> RunAsync(Run run, AuthenticatedGoProxy proxy, Dictionary<string, string> arguments)
     {
         var overrides = new Dictionary<string, string>
         {
@@ -158,16 +143,7 @@ public sealed class PrivateModuleNetrcTests(ITestOutputHelper output)
             ["GONOPROXY"] = "none",
         };
         arguments["go-netrc"] = run.Netrc;
-        var logger = new TestLogger(output);
-        Func<MiniContainerPipeline, Task>[] steps =
-        [
-            p => p.GoRestoreAsync(CancellationToken.None), p => p.GoCompileAsync(CancellationToken.None),
-            p => p.CaCertificatesAsync(CancellationToken.None), p => p.ComposeImageAsync(CancellationToken.None),
-        ];
-        foreach (var step in steps)
-            await step(await MiniContainerPipeline.StartAsync(new PipelineScript(), new DictionaryArgumentSource(arguments),
-                name => overrides.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name), run.Module, logger, new RunSummary(), CancellationToken.None));
-        return logger;
+        return PrivateModuleBuild.RunAsync(run.Module, arguments, name => overrides.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name), output);
     }
 
     private static void ShouldHaveFetchedWithTheNetrc(AuthenticatedGoProxy proxy, Run run)
