@@ -59,7 +59,8 @@ internal static class ArtifactFile
         return (target, Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial"));
     }
 
-    private static FileStream CreateExclusive(string path, FileOptions options)
+    /// <summary>A new file only this user can read (never a file or link planted at the path; the mode is set as it is made).</summary>
+    internal static FileStream CreateExclusive(string path, FileOptions options = FileOptions.None)
     {
         var open = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = options };
         if (!OperatingSystem.IsWindows()) open.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

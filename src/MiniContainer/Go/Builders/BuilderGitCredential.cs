@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace MiniContainer.Go.Builders;
@@ -12,9 +11,6 @@ namespace MiniContainer.Go.Builders;
 /// </summary>
 internal static class BuilderGitCredential
 {
-    /// <summary>A fresh path per command in the container's /tmp, so two builds in one warm builder never share one.</summary>
-    public static string NewPathInContainer() => $"/tmp/.minicontainer-git-credential-{Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant()}";
-
     /// <summary>The file: the password line of git's credential protocol.</summary>
     public static byte[] Content(GoGitCredential credential) => Encoding.UTF8.GetBytes($"password={credential.Token}\n");
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace MiniContainer.Go.Builders;
 
 /// <summary>
@@ -12,9 +10,6 @@ internal static class BuilderNetrc
 {
     /// <summary>The variable Go reads the .netrc's path from (cmd/go/internal/auth).</summary>
     public const string Variable = "NETRC";
-
-    /// <summary>A fresh path per command in the container's /tmp, so two builds in one warm builder never share one.</summary>
-    public static string NewPathInContainer() => $"/tmp/.minicontainer-netrc-{Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant()}";
 
     /// <summary>The file's bytes; a clear error when it went away since the settings were read.</summary>
     public static byte[] Read(string hostPath)

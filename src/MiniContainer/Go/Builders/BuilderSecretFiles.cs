@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using MiniContainer.Docker;
 
 namespace MiniContainer.Go.Builders;
@@ -14,6 +15,9 @@ internal static class BuilderSecretFiles
 {
     private const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>A fresh path per command in the container's /tmp, so two builds in one warm builder never share one.</summary>
+    private static string NewPath(string name) => $"/tmp/.minicontainer-{name}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant()}";
+
     /// <summary>
     /// The invocation that finds the files and, keeping go's exit code, removes them after it (reporting the hosts that refused
     /// the git token first), and the files to copy in; the same invocation when it has no secret.
@@ -25,14 +29,14 @@ internal static class BuilderSecretFiles
         var report = "";
         if (invocation.NetrcFile is { } netrcFile)
         {
-            var netrc = new BuilderSecretFile(BuilderNetrc.NewPathInContainer(), BuilderNetrc.Read(netrcFile));
+            var netrc = new BuilderSecretFile(NewPath("netrc"), BuilderNetrc.Read(netrcFile));
             invocation = BuilderNetrc.WithNetrcAt(invocation, netrc.Path);
             files.Add(netrc);
             removed.Add(netrc.Path);
         }
         if (invocation.GitCredential is { } credential)
         {
-            var token = new BuilderSecretFile(BuilderGitCredential.NewPathInContainer(), BuilderGitCredential.Content(credential));
+            var token = new BuilderSecretFile(NewPath("git-credential"), BuilderGitCredential.Content(credential));
             invocation = BuilderGitCredential.WithHelperReading(invocation, credential, token.Path);
             files.Add(token);
             removed.AddRange([token.Path, BuilderGitCredential.RefusalsOf(token.Path)]);

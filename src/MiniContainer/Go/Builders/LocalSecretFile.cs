@@ -15,10 +15,7 @@ internal sealed class LocalSecretFile : IDisposable
     public static LocalSecretFile Create(byte[] content, params Func<string, string>[] notes)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $".minicontainer-secret-{Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant()}");
-        // CreateNew: never a file or link someone planted at the path; the mode is set as it is made, so it is never readable by others.
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var stream = new FileStream(path, options)) stream.Write(content);
+        using (var stream = ArtifactFile.CreateExclusive(path)) stream.Write(content);
         return new LocalSecretFile(path, notes);
     }
 
