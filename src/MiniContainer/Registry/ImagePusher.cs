@@ -23,10 +23,11 @@ internal sealed class ImagePusher(IRegistryApi api, ILogger logger)
         IReadOnlyList<string> tags, string? mountFrom, CancellationToken cancellationToken)
     {
         var blobs = manifest.Layers.Append(manifest.Config).DistinctBy(b => b.Digest).ToList();
-        if (await AlreadyPushedAsync(repository, OciDigest.Of(manifestBytes), tags, cancellationToken).ConfigureAwait(false))
+        var manifestDigest = OciDigest.Of(manifestBytes);
+        if (await AlreadyPushedAsync(repository, manifestDigest, tags, cancellationToken).ConfigureAwait(false))
         {
-            logger.LogDebug("Push: {Repository} already has {Digest} under {Tags}", repository, OciDigest.Of(manifestBytes), string.Join(", ", tags));
-            return (OciDigest.Of(manifestBytes), new PushCounts(0, 0, blobs.Count));
+            logger.LogDebug("Push: {Repository} already has {Digest} under {Tags}", repository, manifestDigest, string.Join(", ", tags));
+            return (manifestDigest, new PushCounts(0, 0, blobs.Count));
         }
         int uploaded = 0, mounted = 0, there = 0;
         foreach (var blob in blobs)
@@ -59,7 +60,7 @@ internal sealed class ImagePusher(IRegistryApi api, ILogger logger)
         OciDigest? digest = null;
         foreach (var tag in tags)
             digest = await api.PutManifestAsync(repository, tag, manifestBytes, manifest.MediaType, cancellationToken).ConfigureAwait(false);
-        return (digest ?? OciDigest.Of(manifestBytes), new PushCounts(uploaded, mounted, there));
+        return (digest ?? manifestDigest, new PushCounts(uploaded, mounted, there));
     }
 
     private async Task<bool> AlreadyPushedAsync(string repository, OciDigest digest, IReadOnlyList<string> tags, CancellationToken cancellationToken)
