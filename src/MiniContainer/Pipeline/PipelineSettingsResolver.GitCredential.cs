@@ -8,15 +8,11 @@ public static partial class PipelineSettingsResolver
     /// --go-git-token (never from the command line, never in a message) and the hosts it is for: --go-git-host, else the host of
     /// each GOPRIVATE pattern. A token with no host to scope it to is an error, as are hosts with no token.
     /// </summary>
-    private static GoGitCredential? GitCredentialOf(Values values, IArgumentSource arguments, PipelineScript script,
+    private static GoGitCredential? GitCredentialOf(Values values, PipelineScript script,
         IReadOnlyDictionary<string, string> builderEnvironment, Func<string, string?> environment)
     {
         var tokenArgument = PipelineArguments.GoGitToken;
         var hostArgument = PipelineArguments.GoGitHost;
-        if (arguments.Get(tokenArgument) is not null)
-            throw new PipelineArgumentException(tokenArgument,
-                $"{tokenArgument.CommandLine} is refused on the command line, where ps, shell history and CI logs show it: set {tokenArgument.EnvironmentVariable} " +
-                $"(from a CI secret), or {script.Describe}.GoGitToken from a secret in the build script.");
         var fromEnvironment = values.Get(tokenArgument)?.Value;
         var token = fromEnvironment ?? (string.IsNullOrEmpty(script.GoGitToken) ? null : script.GoGitToken);
         var where = fromEnvironment is not null ? tokenArgument.EnvironmentVariable : $"{script.Describe}.GoGitToken";

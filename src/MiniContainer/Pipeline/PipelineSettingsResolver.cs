@@ -33,6 +33,7 @@ public static partial class PipelineSettingsResolver
         PipelineScript script, IArgumentSource arguments, Func<string, string?> environment,
         string workingDirectory, Func<string, bool> fileExists, Func<string, GoModule?> loadModule, Func<string, SourceVersion?>? readSource = null)
     {
+        RefuseSecretsOnTheCommandLine(arguments, script);
         var values = new Values(arguments, environment);
         var source = FullPath(workingDirectory, (values.Get(PipelineArguments.ModuleDir) ?? Given(PipelineArguments.ModuleDir, script.ModuleDir, script.Describe))?.Value ?? ".");
         var module = loadModule(source.Value);
@@ -72,7 +73,7 @@ public static partial class PipelineSettingsResolver
                 $"{given.CommandLine} is set but {missing.CommandLine} is not (nor {missing.EnvironmentVariable}): give both, or neither to use ~/.docker/config.json.");
         }
 
-        var (signKey, signKeyPassword, verifyKey) = Signing(script, values, arguments, source.Value, fileExists);
+        var (signKey, signKeyPassword, verifyKey) = Signing(script, values, source.Value, fileExists);
 
         var caBundle = values.Get(PipelineArguments.CaBundle) ?? Given(PipelineArguments.CaBundle, script.CaBundle, script.Describe);
         var (caSource, caFile) = CaBundle(caBundle, source.Value, fileExists);
@@ -134,7 +135,7 @@ public static partial class PipelineSettingsResolver
             StripSymbols = Boolean(values.Get(PipelineArguments.StripSymbols)) ?? script.StripSymbols ?? true,
             BuilderEnvironment = builderEnvironment,
             GoNetrc = NetrcOf(values, script, source.Value, builderEnvironment, environment, fileExists),
-            GoGitCredential = GitCredentialOf(values, arguments, script, builderEnvironment, environment),
+            GoGitCredential = GitCredentialOf(values, script, builderEnvironment, environment),
             CacheDirectory = CacheDirectoryOf(values.Get(PipelineArguments.CacheDir) ?? Given(PipelineArguments.CacheDir, script.CacheDir, script.Describe), workingDirectory),
             SmokeTests = script.SmokeTestFor,
             SourceUrl = (values.Get(PipelineArguments.SourceUrl) ?? Given(PipelineArguments.SourceUrl, script.SourceUrl, script.Describe))?.Value,
@@ -165,14 +166,19 @@ public static partial class PipelineSettingsResolver
         return fileExists(path) ? (CaBundleSource.File, path) : throw Wrong(value, $"is neither `builder`, `host`, `none` nor an existing PEM file ({path} does not exist).");
     }
 
+    /// <summary>A secret (<see cref="PipelineArgument.RefusedOnCommandLine"/>) given on the command line stops the run, without its value.</summary>
+    private static void RefuseSecretsOnTheCommandLine(IArgumentSource arguments, PipelineScript script)
+    {
+        if (PipelineArguments.All.FirstOrDefault(a => a.RefusedOnCommandLine && arguments.Get(a) is not null) is { } secret)
+            throw new PipelineArgumentException(secret,
+                $"{secret.CommandLine} is refused on the command line, where ps, shell history and CI logs show it: set {secret.EnvironmentVariable} " +
+                $"(from a CI secret), or {script.Describe}.{secret.MemberName} from a secret in the build script.");
+    }
+
     /// <summary>The signing key, its password (never from the command line, never in a message) and the verification key.</summary>
-    private static (string?, string?, string?) Signing(PipelineScript script, Values values, IArgumentSource arguments, string source, Func<string, bool> fileExists)
+    private static (string?, string?, string?) Signing(PipelineScript script, Values values, string source, Func<string, bool> fileExists)
     {
         var password = PipelineArguments.SignKeyPassword;
-        if (arguments.Get(password) is not null)
-            throw new PipelineArgumentException(password,
-                $"{password.CommandLine} is refused on the command line, where ps, shell history and CI logs show it: set {password.EnvironmentVariable} " +
-                $"(from a CI secret), or {script.Describe}.SignKeyPassword from a secret in the build script.");
         string? KeyFile(PipelineArgument argument, string? scripted, string what)
         {
             if ((values.Get(argument) ?? Given(argument, scripted, script.Describe)) is not { } given) return null;
