@@ -39,7 +39,7 @@ internal interface IRegistryApi
     /// HEAD /v2/&lt;name&gt;/manifests/&lt;reference&gt; with the push scope (a push's token serves it): the digest a tag names before it is
     /// pushed, or null when it names none (not there, no digest header, or any answer but success and refused credentials).
     /// </summary>
-    Task<OciDigest?> ManifestDigestBeforePushAsync(string repository, string reference, CancellationToken cancellationToken) => Task.FromResult<OciDigest?>(null);
+    Task<OciDigest?> ManifestDigestBeforePushAsync(string repository, string reference, CancellationToken cancellationToken);
 
     /// <summary>GET /v2/&lt;name&gt;/manifests/&lt;reference&gt; accepting indexes and manifests (OCI and Docker).</summary>
     Task<RegistryManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken);

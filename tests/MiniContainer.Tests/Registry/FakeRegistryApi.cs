@@ -65,6 +65,9 @@ internal sealed class FakeRegistryApi : IRegistryApi
 
     public Task<OciDigest?> HeadManifestAsync(string repository, string reference, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    // A registry that holds none of the tags yet: every push sends its blobs and manifest.
+    public Task<OciDigest?> ManifestDigestBeforePushAsync(string repository, string reference, CancellationToken cancellationToken) => Task.FromResult<OciDigest?>(null);
+
     public Task<RegistryManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<OciDigest> PutManifestAsync(string repository, string reference, byte[] content, string mediaType, CancellationToken cancellationToken)

@@ -70,6 +70,8 @@ public sealed class RegistryBasePullerTests : IDisposable
 
         public Task<OciDigest?> HeadManifestAsync(string repository, string reference, CancellationToken cancellationToken) => Task.FromResult<OciDigest?>(OciDigest.Of(_manifest));
 
+        public Task<OciDigest?> ManifestDigestBeforePushAsync(string repository, string reference, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<RegistryManifest> GetManifestAsync(string repository, string reference, CancellationToken cancellationToken) =>
             Task.FromResult(new RegistryManifest(_manifest, OciMediaTypes.ImageManifest, OciDigest.Of(_manifest)));
 
