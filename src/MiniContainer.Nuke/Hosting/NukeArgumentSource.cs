@@ -14,8 +14,9 @@ internal sealed class NukeArgumentSource(INukeBuild build) : IArgumentSource
 {
     private readonly IReadOnlyDictionary<string, MemberInfo> _parameters = NukeParameters.Of(build);
 
-    // A secret refused on the command line has no parameter: the core reads its MINICONTAINER_ variable itself.
-    public string? Get(PipelineArgument argument) => argument.RefusedOnCommandLine ? null :
+    // A secret has no parameter: the core reads its MINICONTAINER_ variable itself. Given on the command line anyway, it is
+    // handed over (as a mark, never its value) so the core refuses it as it does in Cake.
+    public string? Get(PipelineArgument argument) => argument.RefusedOnCommandLine ? (UnknownArguments.IsGiven(argument.Name) ? "(on the command line)" : null) :
         _parameters.TryGetValue(NukeParameters.Key(argument.Name), out var member) ? Text(ValueOf(member)) : null;
 
     // NUKE's own check (UnknownArguments) warns about its command line against every parameter of the build.

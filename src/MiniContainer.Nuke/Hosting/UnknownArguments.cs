@@ -19,8 +19,10 @@ internal static class UnknownArguments
     public static void WarnOnce(INukeBuild build)
     {
         if (Interlocked.Exchange(ref _checked, 1) == 1) return;
-        var known = NukeParameters.Of(build).Keys.Select(NukeParameters.DashedName).Concat(NukeOwn).ToList();
-        foreach (var given in EnvironmentInfo.CommandLineArguments.Where(a => a.StartsWith('-')).Select(a => a.TrimStart('-')).Distinct(StringComparer.OrdinalIgnoreCase))
+        // A secret has no parameter, but the core refuses it by name (NukeArgumentSource hands it over): no warning as well.
+        var known = NukeParameters.Of(build).Keys.Select(NukeParameters.DashedName).Concat(NukeOwn)
+            .Concat(PipelineArguments.All.Where(a => a.RefusedOnCommandLine).Select(a => a.Name)).ToList();
+        foreach (var given in GivenNames())
         {
             if (given.Length == 0 || known.Any(k => Same(k, given)) || IsProfilePassword(given)) continue;
             var nearest = known.Select(k => (Name: k, Distance: ArgumentSpelling.Distance(NukeParameters.Key(k).ToLowerInvariant(), NukeParameters.Key(given).ToLowerInvariant())))
@@ -31,6 +33,12 @@ internal static class UnknownArguments
                 Log.Warning("--{Argument:l} is not a parameter of this build, so nothing reads it (./build.sh --help lists them)", given);
         }
     }
+
+    /// <summary>Whether the command line has <c>--name</c> (or a spelling NUKE takes for it: other case, no dashes).</summary>
+    public static bool IsGiven(string name) => GivenNames().Any(given => Same(name, given));
+
+    private static IEnumerable<string> GivenNames() =>
+        EnvironmentInfo.CommandLineArguments.Where(a => a.StartsWith('-')).Select(a => a.TrimStart('-')).Distinct(StringComparer.OrdinalIgnoreCase);
 
     private static bool Same(string parameter, string given) =>
         NukeParameters.Key(parameter).Equals(NukeParameters.Key(given), StringComparison.OrdinalIgnoreCase);
