@@ -9,5 +9,5 @@ public interface ICaCertificates : IVerifyBinary
     Target CaCertificates => _ => _
         .Description("Stages the CA bundle the image trusts (--ca-bundle, --ca-file)")
         .DependsOn(VerifyBinary)
-        .Executes(() => NukeStepExecution.Run(this, (pipeline, cancellationToken) => pipeline.CaCertificatesAsync(cancellationToken)));
+        .Executes(() => NukeStepExecution.Run(this, "CaCertificates"));
 }

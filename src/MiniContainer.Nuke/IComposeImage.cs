@@ -9,5 +9,5 @@ public interface IComposeImage : ICaCertificates
     Target ComposeImage => _ => _
         .Description("Composes the runtime image(s) on --base-image and tags them --image-name:--image-tag")
         .DependsOn(CaCertificates)
-        .Executes(() => NukeStepExecution.Run(this, (pipeline, cancellationToken) => pipeline.ComposeImageAsync(cancellationToken)));
+        .Executes(() => NukeStepExecution.Run(this, "ComposeImage"));
 }

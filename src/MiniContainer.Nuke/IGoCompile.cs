@@ -11,5 +11,5 @@ public interface IGoCompile : IGoRestore
         .Description("Static musl go build in the builder container, into <output>/bin")
         .DependsOn(GoRestore)
         .OnlyWhenDynamic(() => CompilesGoModule)
-        .Executes(() => NukeStepExecution.Run(this, (pipeline, cancellationToken) => pipeline.GoCompileAsync(cancellationToken)));
+        .Executes(() => NukeStepExecution.Run(this, "GoCompile"));
 }

@@ -16,6 +16,12 @@ public interface IHazMiniContainer : IHazGoModule, IHazMiniContainerArtifacts, I
     [Parameter("How long an engine or registry exchange may pass without a byte: 90 (seconds), 90s, 5m - default: 2m")]
     string InactivityTimeout => TryGetValue(() => InactivityTimeout);
 
+    [Parameter("Run the steps in a warm build server that stays after a build, so the next build skips .NET's first-use costs - default: true, false where CI is set")]
+    bool? BuildServer => TryGetValue<bool?>(() => BuildServer);
+
+    [Parameter("How long a build server waits for its next build before it exits: 600 (seconds), 90s, 10m - default: 10m")]
+    string BuildServerIdleTimeout => TryGetValue(() => BuildServerIdleTimeout);
+
     /// <summary>
     /// The hook for the build's defaults: change the script it is given and return it, e.g.
     /// <c>_ =&gt; _.With(s =&gt; { s.ExposedPorts.Add(8080); s.Variables["main.version"] = "1.2.3"; })</c>.

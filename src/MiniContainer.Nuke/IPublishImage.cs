@@ -9,5 +9,5 @@ public interface IPublishImage : ISmokeTest
     Target PublishImage => _ => _
         .Description("Pushes the images to --registry (nothing without it) and saves their digests")
         .DependsOn(SmokeTest)
-        .Executes(() => NukeStepExecution.Run(this, (pipeline, cancellationToken) => pipeline.PublishImageAsync(cancellationToken)));
+        .Executes(() => NukeStepExecution.Run(this, "PublishImage"));
 }

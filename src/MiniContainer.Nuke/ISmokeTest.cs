@@ -19,7 +19,7 @@ public interface ISmokeTest : IComposeImage
         .Description("Runs each image and checks that it starts")
         .DependsOn(ComposeImage)
         .OnlyWhenDynamic(() => SmokeTestEnabled)
-        .Executes(() => NukeStepExecution.Run(this, (pipeline, cancellationToken) => pipeline.SmokeTestAsync(cancellationToken)));
+        .Executes(() => NukeStepExecution.Run(this, "SmokeTest"));
 
     /// <summary>
     /// The hook for each binary's smoke test (given the default: the image's command, exit code 0). A server wants e.g.

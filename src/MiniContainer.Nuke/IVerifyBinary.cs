@@ -13,5 +13,5 @@ public interface IVerifyBinary : IGoCompile
     Target VerifyBinary => _ => _
         .Description("Checks every binary is static and for the target machine (or --binary <file>)")
         .DependsOn(GoCompile)
-        .Executes(() => NukeStepExecution.Run(this, (pipeline, cancellationToken) => pipeline.VerifyBinaryAsync(cancellationToken)));
+        .Executes(() => NukeStepExecution.Run(this, "VerifyBinary"));
 }

@@ -11,5 +11,5 @@ public interface IVerifyImageSignature : IHazMiniContainer
 {
     Target VerifyImageSignature => _ => _
         .Description("Checks each pushed image's signature against --verify-key")
-        .Executes(() => NukeStepExecution.Run(this, (pipeline, cancellationToken) => pipeline.VerifyImageSignatureAsync(cancellationToken)));
+        .Executes(() => NukeStepExecution.Run(this, "VerifyImageSignature"));
 }

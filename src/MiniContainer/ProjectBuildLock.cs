@@ -64,6 +64,27 @@ public sealed partial class ProjectBuildLock : IDisposable
         }
     }
 
+    /// <summary>Whether this process holds a project's lock for its run (then a build server must not take it for the run).</summary>
+    public static bool HoldsAnyForTheRun
+    {
+        get
+        {
+            lock (HeldHere) return HeldForTheRun.Count > 0;
+        }
+    }
+
+    /// <summary>Releases the locks held for the run: a build server's run ended, its process goes on.</summary>
+    public static void ReleaseHeldForTheRun()
+    {
+        List<ProjectBuildLock> held;
+        lock (HeldHere)
+        {
+            held = [.. HeldForTheRun];
+            HeldForTheRun.Clear();
+        }
+        foreach (var taken in held) taken.Dispose();
+    }
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;

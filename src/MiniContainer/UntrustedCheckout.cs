@@ -16,6 +16,9 @@ internal static partial class UntrustedCheckout
         return match.Success ? match.Groups["path"].Value : null;
     }
 
+    /// <summary>Forgets which folders were warned about: a build server's next run warns again.</summary>
+    public static void Forget() => Warned.Clear();
+
     /// <summary>Warns that the build goes on without the revision, naming the folder and how its owner can mark it safe; once per folder.</summary>
     public static void WarnOnce(ILogger? logger, string repository)
     {

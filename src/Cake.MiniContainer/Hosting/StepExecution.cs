@@ -4,6 +4,7 @@ using Cake.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MiniContainer;
 using MiniContainer.Docker;
+using MiniContainer.BuildServer;
 using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer.Hosting;
@@ -36,7 +37,8 @@ internal static class StepExecution
         }
         catch (Exception e) when (IsUsersToFix(e))
         {
-            throw new CakeException($"{step}: {e.Message}");
+            // A step the build server ran says where it failed: resolving the settings, or the step.
+            throw new CakeException($"{(e as BuildServerStepException)?.During ?? step}: {e.Message}");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

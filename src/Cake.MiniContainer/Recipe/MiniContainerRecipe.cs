@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.MiniContainer.Hosting;
+using MiniContainer.BuildServer;
 using MiniContainer.Pipeline;
 
 namespace Cake.MiniContainer.Recipe;
@@ -11,50 +12,66 @@ namespace Cake.MiniContainer.Recipe;
 public sealed class MiniContainerRecipe
 {
     private readonly ICakeContext _context;
+    private readonly MiniContainerSettings _script;
+    private MiniContainerPipeline? _pipeline;
+    private PipelineSettings? _settings;
 
-    private MiniContainerRecipe(ICakeContext context, MiniContainerPipeline pipeline)
+    private MiniContainerRecipe(ICakeContext context, MiniContainerSettings script)
     {
         _context = context;
-        Pipeline = pipeline;
+        _script = script;
     }
 
-    public MiniContainerPipeline Pipeline { get; }
+    /// <summary>The pipeline in this process, started on first use (it takes the project's lock for the run, so the steps then run here, not in a build server).</summary>
+    public MiniContainerPipeline Pipeline => _pipeline ??= StepExecution.Run(_context, "Settings", timed: false, (logger, cancellationToken) =>
+        MiniContainerPipeline.StartAsync(_script, Arguments, Environment, WorkingDirectory, logger, RunSummary.Current, cancellationToken));
 
-    public PipelineSettings Settings => Pipeline.Settings;
+    /// <summary>The settings as the steps see them (resolved now; the project lock is not taken).</summary>
+    public PipelineSettings Settings => _settings ??= _pipeline?.Settings ?? StepExecution.Run(_context, "Settings", timed: false, (_, _) =>
+        Task.FromResult(MiniContainerPipeline.Resolve(_script, Arguments, Environment, WorkingDirectory)));
 
     /// <summary>
-    /// The recipe with its settings resolved now (arguments, environment, script, go.mod): each task resolves
-    /// again, so a consumer's task that changes MiniContainer.Settings affects the steps after it.
+    /// The recipe for this task: each task resolves again, so a consumer's task that changes MiniContainer.Settings
+    /// affects the steps after it.
     /// </summary>
-    public static MiniContainerRecipe For(ICakeContext context, MiniContainerSettings script) =>
-        new(context, StepExecution.Run(context, "Settings", timed: false, (logger, cancellationToken) =>
-            MiniContainerPipeline.StartAsync(script, new CakeArgumentSource(context), context.Environment.GetEnvironmentVariable,
-                context.Environment.WorkingDirectory.FullPath, logger, RunSummary.Current, cancellationToken)));
+    public static MiniContainerRecipe For(ICakeContext context, MiniContainerSettings script) => new(context, script);
 
     /// <summary>Whether the build steps run: not when --binary names a file to verify alone.</summary>
     public static bool Builds(ICakeContext context) => MiniContainerPipeline.Builds(new CakeArgumentSource(context), context.Environment.GetEnvironmentVariable);
 
-    public void GoRestore() => Run("GoRestore", Pipeline.GoRestoreAsync);
+    public void GoRestore() => Run("GoRestore");
 
-    public void GoCompile() => Run("GoCompile", Pipeline.GoCompileAsync);
+    public void GoCompile() => Run("GoCompile");
 
-    public void VerifyBinary() => Run("VerifyBinary", Pipeline.VerifyBinaryAsync);
+    public void VerifyBinary() => Run("VerifyBinary");
 
-    public void CaCertificates() => Run("CaCertificates", Pipeline.CaCertificatesAsync);
+    public void CaCertificates() => Run("CaCertificates");
 
-    public void ComposeImage() => Run("ComposeImage", Pipeline.ComposeImageAsync);
+    public void ComposeImage() => Run("ComposeImage");
 
-    public void SmokeTest() => Run("SmokeTest", Pipeline.SmokeTestAsync);
+    public void SmokeTest() => Run("SmokeTest");
 
-    public void PublishImage() => Run("PublishImage", Pipeline.PublishImageAsync);
+    public void PublishImage() => Run("PublishImage");
 
-    public void VerifyImageSignature() => Run("VerifyImageSignature", Pipeline.VerifyImageSignatureAsync);
+    public void VerifyImageSignature() => Run("VerifyImageSignature");
 
-    // The pipeline times its own steps for the summary.
-    private void Run(string step, Func<CancellationToken, Task> body) =>
-        StepExecution.Run(context: _context, step, timed: false, async (_, cancellationToken) =>
+    private IArgumentSource Arguments => new CakeArgumentSource(_context);
+
+    private Func<string, string?> Environment => _context.Environment.GetEnvironmentVariable;
+
+    private string WorkingDirectory => _context.Environment.WorkingDirectory.FullPath;
+
+    /// <summary>The build server's program in this package: tools/build-server/ beside lib/&lt;tfm&gt;/.</summary>
+    private static readonly string ServerAssembly = Path.GetFullPath(Path.Combine(
+        Path.GetDirectoryName(typeof(MiniContainerRecipe).Assembly.Location) ?? ".", "..", "..", "tools", "build-server", "MiniContainer.BuildServer.dll"));
+
+    // In the build server when one serves this build (it times the step for the summary), else here.
+    private void Run(string step) =>
+        StepExecution.Run(context: _context, step, timed: false, async (logger, cancellationToken) =>
         {
-            await body(cancellationToken).ConfigureAwait(false);
+            var request = new BuildServerStepRequest(step, _script, Arguments, Environment, WorkingDirectory, ServerAssembly);
+            if (_pipeline is not null || !await BuildServerSteps.TryRunAsync(request, logger, RunSummary.Current, cancellationToken).ConfigureAwait(false))
+                await Pipeline.RunStepAsync(step, cancellationToken).ConfigureAwait(false);
             return true;
         });
 }

@@ -19,6 +19,8 @@ public sealed class MiniContainerSettings : PipelineScript
     /// <summary>Smoke tests by binary name, for modules with several binaries.</summary>
     public IDictionary<string, SmokeTestSettings> SmokeTests { get; set; } = new Dictionary<string, SmokeTestSettings>();
 
+    public override IEnumerable<string> SmokeTestBinaries => SmokeTests.Keys.Concat(base.SmokeTestBinaries);
+
     /// <summary>The binary's own entry in <see cref="SmokeTests"/>, else its <c>Binaries[binary].SmokeTest</c>, else <see cref="SmokeTest"/>.</summary>
     public override SmokeTestSpec? SmokeTestFor(string binary) =>
         SmokeTests.TryGetValue(binary, out var own) ? own.ToSpec() : base.SmokeTestFor(binary) ?? SmokeTest?.ToSpec();

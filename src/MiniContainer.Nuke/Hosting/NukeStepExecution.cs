@@ -1,3 +1,4 @@
+using MiniContainer.BuildServer;
 using MiniContainer.Pipeline;
 using Nuke.Common;
 using Serilog;
@@ -11,7 +12,7 @@ namespace MiniContainer.Nuke.Hosting;
 /// </summary>
 internal static class NukeStepExecution
 {
-    public static void Run(IHazMiniContainer build, Func<MiniContainerPipeline, CancellationToken, Task> step)
+    public static void Run(IHazMiniContainer build, string step)
     {
         UnknownArguments.WarnOnce(build);
         // NUKE has closed its logger by then: the summary goes to the console after NUKE's own table.
@@ -31,12 +32,20 @@ internal static class NukeStepExecution
         }
     }
 
-    private static async Task RunAsync(IHazMiniContainer build, Func<MiniContainerPipeline, CancellationToken, Task> step, CancellationToken cancellationToken)
+    // In the build server when one serves this build (the server resolves the settings as this process would), else here.
+    private static async Task RunAsync(IHazMiniContainer build, string step, CancellationToken cancellationToken)
     {
-        var pipeline = await MiniContainerPipeline.StartAsync(build.MiniContainerScript, new NukeArgumentSource(build), Environment.GetEnvironmentVariable,
+        var script = build.MiniContainerScript;
+        var arguments = new NukeArgumentSource(build);
+        var request = new BuildServerStepRequest(step, script, arguments, Environment.GetEnvironmentVariable, build.RootDirectory, ServerAssembly);
+        if (await BuildServerSteps.TryRunAsync(request, SerilogBridge.Instance, RunSummary.Current, cancellationToken).ConfigureAwait(false)) return;
+        var pipeline = await MiniContainerPipeline.StartAsync(script, arguments, Environment.GetEnvironmentVariable,
             build.RootDirectory, SerilogBridge.Instance, RunSummary.Current, cancellationToken).ConfigureAwait(false);
-        await step(pipeline, cancellationToken).ConfigureAwait(false);
+        await pipeline.RunStepAsync(step, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The build server's program, which the package's build file copies beside the build's own assemblies.</summary>
+    private static readonly string ServerAssembly = Path.Combine(AppContext.BaseDirectory, "minicontainer-build-server", "MiniContainer.BuildServer.dll");
 
     private static void Fail(INukeBuild build, string message)
     {

@@ -12,6 +12,9 @@ internal static class EngineProbe
 {
     private static readonly ConcurrentDictionary<string, bool> Answers = new(StringComparer.Ordinal);
 
+    /// <summary>Forgets the answers: a build server's next run asks again (the engine may have gone or come).</summary>
+    public static void Forget() => Answers.Clear();
+
     public static async Task<bool> AnswersAsync(Uri? endpoint, ILogger logger, CancellationToken cancellationToken)
     {
         var key = endpoint?.ToString() ?? "";

@@ -53,6 +53,27 @@ public sealed partial class MiniContainerPipeline
 
     private static int _warned;
 
+    /// <summary>The steps by name, as the hosts' targets are named.</summary>
+    public static IReadOnlyList<string> StepNames { get; } =
+        ["GoRestore", "GoCompile", "VerifyBinary", "CaCertificates", "ComposeImage", "SmokeTest", "PublishImage", "VerifyImageSignature"];
+
+    /// <summary>Runs the step of that name (one of <see cref="StepNames"/>).</summary>
+    public Task RunStepAsync(string step, CancellationToken cancellationToken) => step switch
+    {
+        "GoRestore" => GoRestoreAsync(cancellationToken),
+        "GoCompile" => GoCompileAsync(cancellationToken),
+        "VerifyBinary" => VerifyBinaryAsync(cancellationToken),
+        "CaCertificates" => CaCertificatesAsync(cancellationToken),
+        "ComposeImage" => ComposeImageAsync(cancellationToken),
+        "SmokeTest" => SmokeTestAsync(cancellationToken),
+        "PublishImage" => PublishImageAsync(cancellationToken),
+        "VerifyImageSignature" => VerifyImageSignatureAsync(cancellationToken),
+        _ => throw new ArgumentException($"'{step}' is not a step; the steps are {string.Join(", ", StepNames)}", nameof(step)),
+    };
+
+    /// <summary>Forgets what this process remembers for one run (the unread-name warnings), so a build server's next run warns again.</summary>
+    internal static void EndRun() => Interlocked.Exchange(ref _warned, 0);
+
     /// <summary>Names given that nothing reads (a misspelt argument, a MINICONTAINER_ variable that is no setting), once per process.</summary>
     private static void WarnOnceAboutUnread(IArgumentSource arguments, ILogger logger)
     {

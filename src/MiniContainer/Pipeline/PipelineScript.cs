@@ -159,6 +159,10 @@ public class PipelineScript
     /// <summary>How long an engine or registry exchange may send no byte, e.g. "90s" or "5m" (--inactivity-timeout); default 2m.</summary>
     public string? InactivityTimeout { get; set; }
 
+    /// <summary>The binaries <see cref="SmokeTestFor"/> may answer differently for (any other gets its answer for ""): a host that overrides it names its own.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public virtual IEnumerable<string> SmokeTestBinaries => Binaries.Keys;
+
     /// <summary>The smoke test of a binary's image; null runs the image's CMD and expects exit code 0. A host maps its own smoke-test settings here.</summary>
     public virtual SmokeTestSpec? SmokeTestFor(string binary) => Binaries.TryGetValue(binary, out var own) ? own.SmokeTest : null;
 }

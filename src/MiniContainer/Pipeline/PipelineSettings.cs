@@ -148,6 +148,9 @@ public sealed record PipelineSettings
 
     public IReadOnlyList<string> InsecureRegistries { get; init; } = [];
 
+    /// <summary>Whether a host runs the steps in a warm build server, and its idle timeout (--build-server, --build-server-idle-timeout).</summary>
+    public BuildServer.BuildServerSettings BuildServer { get; init; } = MiniContainer.BuildServer.BuildServerSettings.Off;
+
     /// <summary>What every registry client of the run is bound by: the insecure hosts and the inactivity limit.</summary>
     public RegistryTransport RegistryTransport => new() { InsecureRegistries = InsecureRegistries, InactivityTimeout = InactivityTimeout };
 

@@ -140,6 +140,7 @@ public static partial class PipelineSettingsResolver
             SmokeTests = script.SmokeTestFor,
             SourceUrl = (values.Get(PipelineArguments.SourceUrl) ?? Given(PipelineArguments.SourceUrl, script.SourceUrl, script.Describe))?.Value,
             InsecureRegistries = (values.GetList(PipelineArguments.InsecureRegistry) ?? GivenList(PipelineArguments.InsecureRegistry, script.InsecureRegistries, script.Describe))?.Select(r => r.Value).ToList() ?? [],
+            BuildServer = BuildServer(arguments, environment),
             InactivityTimeout = Duration(values.Get(PipelineArguments.InactivityTimeout) ?? Given(PipelineArguments.InactivityTimeout, script.InactivityTimeout, script.Describe)) ?? MiniContainer.InactivityTimeout.Default,
         };
     }

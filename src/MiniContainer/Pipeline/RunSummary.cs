@@ -40,27 +40,52 @@ public sealed class RunSummary
         };
     }
 
-    public void AddStep(string step, TimeSpan duration)
-    {
-        lock (_steps) _steps.Add((step, duration));
-    }
+    /// <summary>Every entry as it is added: a build server sends them to the build it runs a step for.</summary>
+    public event Action<RunSummaryEntry>? EntryAdded;
+
+    public void AddStep(string step, TimeSpan duration) => Apply(RunSummaryEntry.Step(step, duration));
 
     /// <summary>A step that did not run, and why (e.g. SmokeTest without an engine).</summary>
-    public void AddSkipped(string step, string reason)
-    {
-        lock (_steps) _skipped.Add($"{step}: {reason}");
-    }
+    public void AddSkipped(string step, string reason) => Apply(RunSummaryEntry.Skipped(step, reason));
 
-    public void AddBinary(string name, long size) => Update(_binaries, name, line => line with { Size = size }, new BinaryLine(size, null, null));
+    public void AddBinary(string name, long size) => Apply(RunSummaryEntry.Binary(name, size, null, null));
 
     public void AddVerification(string name, BinaryReport report) =>
-        Update(_binaries, name, line => line with { Size = report.File.Size, Linkage = report.Linking.Linkage, GoVersion = report.Go.BuildInfo?.GoVersion },
-            new BinaryLine(report.File.Size, report.Linking.Linkage, report.Go.BuildInfo?.GoVersion));
+        Apply(RunSummaryEntry.Binary(name, report.File.Size, report.Linking.Linkage, report.Go.BuildInfo?.GoVersion));
 
-    public void AddImage(string reference, long size) => Update(_images, reference, line => line with { Size = size }, new ImageLine(size, null));
+    public void AddImage(string reference, long size) => Apply(RunSummaryEntry.Image(reference, size));
 
-    public void AddDigest(string reference, string pushedAs, string digest) =>
-        Update(_images, reference, line => line with { Pushed = $"{pushedAs}@{digest}" }, new ImageLine(null, $"{pushedAs}@{digest}"));
+    public void AddDigest(string reference, string pushedAs, string digest) => Apply(RunSummaryEntry.Digest(reference, $"{pushedAs}@{digest}"));
+
+    /// <summary>Adds one entry, as the Add methods make them or as a build server sent it.</summary>
+    public void Apply(RunSummaryEntry entry)
+    {
+        switch (entry.Kind)
+        {
+            case RunSummaryEntry.StepKind:
+                lock (_steps) _steps.Add((entry.Name, TimeSpan.FromSeconds(entry.Seconds ?? 0)));
+                break;
+            case RunSummaryEntry.SkippedKind:
+                lock (_steps) _skipped.Add($"{entry.Name}: {entry.Reason}");
+                break;
+            case RunSummaryEntry.BinaryKind when entry.Linkage is null && entry.GoVersion is null:
+                Update(_binaries, entry.Name, line => line with { Size = entry.Size ?? line.Size }, new BinaryLine(entry.Size ?? 0, null, null));
+                break;
+            case RunSummaryEntry.BinaryKind:
+                Update(_binaries, entry.Name, line => line with { Size = entry.Size ?? line.Size, Linkage = entry.Linkage, GoVersion = entry.GoVersion },
+                    new BinaryLine(entry.Size ?? 0, entry.Linkage, entry.GoVersion));
+                break;
+            case RunSummaryEntry.ImageKind when entry.Pushed is null:
+                Update(_images, entry.Name, line => line with { Size = entry.Size }, new ImageLine(entry.Size, null));
+                break;
+            case RunSummaryEntry.ImageKind:
+                Update(_images, entry.Name, line => line with { Pushed = entry.Pushed }, new ImageLine(null, entry.Pushed));
+                break;
+            default:
+                return;
+        }
+        EntryAdded?.Invoke(entry);
+    }
 
     /// <summary>The summary as lines: one per binary, image and step.</summary>
     public IReadOnlyList<string> Render()

@@ -29,6 +29,7 @@ public class PipelineArgumentsTests
         ["image-annotation"] = "com.example.owner=core", ["image-user"] = "1000:1000", ["workdir"] = "/srv", ["expose"] = "8080",
         ["extra-files"] = AppContext.BaseDirectory + ":/srv/data", ["tzdata"] = "false",
         ["cache-dir"] = ".cache/go", ["go-git-token"] = "git-secret", ["go-git-host"] = "git.corp.example",
+        ["build-server"] = "false", ["build-server-idle-timeout"] = "90s",
     };
 
     // What an argument cannot go without, given as an argument in every run of its check.
