@@ -60,6 +60,7 @@ public sealed record BuildServerIdentity(string Version, string CodeId, string K
     /// <summary>The core assembly's module version ID: a new one for every change of its code.</summary>
     public static string CurrentCodeId { get; } = typeof(BuildServerIdentity).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
-    // The shell's last command: not the build's environment, and it differs between a build and the server it starts.
-    private static bool Ignored(string name) => name is "_";
+    // What shells keep up to date themselves (the last command, the nesting level, the folders: the working folder is in
+    // the key already): they differ between a build and the server it starts through /bin/sh, and the core reads none.
+    private static bool Ignored(string name) => name is "_" or "SHLVL" or "PWD" or "OLDPWD";
 }
