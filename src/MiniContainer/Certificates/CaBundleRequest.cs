@@ -19,6 +19,15 @@ public sealed record CaBundleRequest
     /// <summary>For <see cref="CaBundleSource.File"/>: the PEM file.</summary>
     public string? File { get; init; }
 
+    /// <summary>
+    /// Where to record what the staged bundle was made from (e.g. artifacts/image/ca-certificates.source): while this run's inputs
+    /// match it and the staged file is as written, nothing is copied, parsed or written. Null: staged every time.
+    /// </summary>
+    public string? RecordFile { get; init; }
+
+    /// <summary>For <see cref="CaBundleSource.BuilderImage"/> with a <see cref="RecordFile"/>: the builder image's ID if the caller inspected it already.</summary>
+    public string? BuilderImageId { get; init; }
+
     /// <summary>PEM files of further CAs to trust (e.g. a company CA), appended in this order.</summary>
     public IReadOnlyList<string> ExtraCertificateFiles { get; init; } = [];
 

@@ -65,6 +65,14 @@ public sealed class PemCertificateBundle
         return Parse(await System.IO.File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false), file);
     }
 
+    /// <summary>Parses a file's <paramref name="content"/>, decoded as <see cref="System.IO.File.ReadAllText(string)"/> would (a byte order mark, else UTF-8).</summary>
+    /// <exception cref="InvalidCertificateFileException">No certificate, or a CERTIFICATE block that does not parse.</exception>
+    public static PemCertificateBundle Parse(byte[] content, string file)
+    {
+        using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Parse(reader.ReadToEnd(), file);
+    }
+
     /// <summary>This bundle followed by <paramref name="other"/>'s certificates that it does not have yet.</summary>
     public PemCertificateBundle Append(PemCertificateBundle other)
     {

@@ -21,6 +21,9 @@ public sealed record ArtifactLayout(string Root)
     /// <summary>The bundle CaCertificates stages and ComposeImage copies in.</summary>
     public string CaBundleFile => Path.Combine(ImageDirectory, "ca-certificates.crt");
 
+    /// <summary>What <see cref="CaBundleFile"/> was made from and its digest: while both hold, CaCertificates stages nothing.</summary>
+    public string CaBundleSourceFile => Path.Combine(ImageDirectory, "ca-certificates.source");
+
     /// <summary>The images ComposeImage made (see <see cref="ImageList"/>).</summary>
     public string ImageListFile => Path.Combine(ImageDirectory, "images.txt");
 

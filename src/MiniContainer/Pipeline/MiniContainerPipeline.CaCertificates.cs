@@ -28,6 +28,7 @@ public sealed partial class MiniContainerPipeline
             File = file,
             ExtraCertificateFiles = Settings.CaFiles,
             OutputFile = Layout.CaBundleFile,
+            RecordFile = Layout.CaBundleSourceFile,
         };
         var wantsZoneInfo = Settings.ImageConfig.TimeZoneData || Settings.BinaryImageConfigs.Values.Any(c => c.TimeZoneData);
         // An earlier run's copy must not stand in for this machine's when this build has no engine.
@@ -41,8 +42,10 @@ public sealed partial class MiniContainerPipeline
         using var engine = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         await EngineLoss.ReportAsync(engine, cancellationToken, async () =>
         {
-            await CaCertificatesStep.RunAsync(source == CaBundleSource.BuilderImage ? engine : null, request, _logger, cancellationToken).ConfigureAwait(false);
-            if (wantsZoneInfo) await StageBuilderZoneInfoAsync(engine, cancellationToken).ConfigureAwait(false);
+            // One inspection for both: the bundle's record and the zoneinfo's hold the image ID.
+            var builderImageId = (await engine.Api.InspectImageAsync(Settings.EffectiveBuilderImage, cancellationToken).ConfigureAwait(false))?.Id;
+            await CaCertificatesStep.RunAsync(source == CaBundleSource.BuilderImage ? engine : null, request with { BuilderImageId = builderImageId }, _logger, cancellationToken).ConfigureAwait(false);
+            if (wantsZoneInfo) await StageBuilderZoneInfoAsync(engine, builderImageId, cancellationToken).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
     });
@@ -51,10 +54,9 @@ public sealed partial class MiniContainerPipeline
     /// The builder image's /usr/share/zoneinfo, copied out of a container created (never started) from it; not again while the
     /// staged copy is from the same image ID (a copy of some 600 files takes a second and more).
     /// </summary>
-    private async Task StageBuilderZoneInfoAsync(Docker.DockerEngine engine, CancellationToken cancellationToken)
+    private async Task StageBuilderZoneInfoAsync(Docker.DockerEngine engine, string? imageId, CancellationToken cancellationToken)
     {
         var image = Settings.EffectiveBuilderImage;
-        var imageId = (await engine.Api.InspectImageAsync(image, cancellationToken).ConfigureAwait(false))?.Id;
         if (imageId is not null && Directory.Exists(Layout.ZoneInfoDirectory) && File.Exists(Layout.ZoneInfoSourceFile)
             && (await File.ReadAllTextAsync(Layout.ZoneInfoSourceFile, cancellationToken).ConfigureAwait(false)).Trim() == imageId)
         {
@@ -63,7 +65,8 @@ public sealed partial class MiniContainerPipeline
         }
         if (File.Exists(Layout.ZoneInfoSourceFile)) File.Delete(Layout.ZoneInfoSourceFile);
         Oci.Layers.TreeLayerDigestRecord.Delete(Layout.ZoneInfoDirectory);
-        var spec = new Docker.ContainerSpec { Image = image, Command = ["true"], Step = CaCertificatesStep.StepName, NetworkMode = "none" };
+        // From the ID recorded, not a tag that may have moved since.
+        var spec = new Docker.ContainerSpec { Image = imageId ?? image, Command = ["true"], Step = CaCertificatesStep.StepName, NetworkMode = "none" };
         bool copied;
         try
         {
