@@ -58,12 +58,15 @@ public sealed class ConsumerRepository : IDisposable
         }
     }
 
-    private static Dictionary<string, string> Plain(IDictionary<string, string>? environment)
+    /// <summary>The variables every test run of a consumer's bootstrapper gets, then <paramref name="environment"/>'s.</summary>
+    public static Dictionary<string, string> Plain(IDictionary<string, string>? environment)
     {
         // Each test's copy would compile Cake ReadyToRun for itself (a minute of CPU): CakeReadyToRunBootstrapTests does it once.
+        // No build server unless a test asks (BuildServerRecipeTests): each test's environment would start one that outlives it.
         var plain = new Dictionary<string, string>
         {
             ["NO_COLOR"] = "1", ["TERM"] = "dumb", ["CAKE_SETTINGS_SHOWPROCESSCOMMANDLINE"] = "false", ["CAKE_READYTORUN"] = "false",
+            ["MINICONTAINER_BUILD_SERVER"] = "false",
         };
         if (environment is not null)
             foreach (var (name, value) in environment) plain[name] = value;

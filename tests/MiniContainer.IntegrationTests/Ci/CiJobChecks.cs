@@ -12,7 +12,7 @@ public static class CiJobChecks
     public static Dictionary<string, string> Runner => new()
     {
         ["MINICONTAINER_BUILDER_IMAGE"] = TestBed.BuilderImage, ["MINICONTAINER_BASE_IMAGE"] = TestBed.AlpineImage,
-        ["NO_COLOR"] = "1", ["TERM"] = "dumb",
+        ["NO_COLOR"] = "1", ["TERM"] = "dumb", ["CI"] = "true", // as GitHub's and GitLab's runners set it
     };
 
     /// <summary>The image the job recorded is the one the registry holds under hello:latest, and its release check passed.</summary>

@@ -26,10 +26,8 @@ public sealed class CakeProcess : IDisposable
     {
         var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repository.Directory };
         foreach (var argument in (string[])["env", "--default-signal=INT", .. wrapper, "bash", "build.sh", .. arguments]) start.ArgumentList.Add(argument);
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["TERM"] = "dumb";
-        if (environment is not null)
-            foreach (var (name, value) in environment) start.Environment[name] = value;
+        // What ConsumerRepository's runs get too: a build server a test asked for serves both kinds of run.
+        foreach (var (name, value) in ConsumerRepository.Plain(environment)) start.Environment[name] = value;
         var cake = new CakeProcess(Process.Start(start)!);
         cake._process.OutputDataReceived += (_, e) => cake.Keep(e.Data);
         cake._process.ErrorDataReceived += (_, e) => cake.Keep(e.Data);
