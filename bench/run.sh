@@ -33,7 +33,15 @@ remove_ours() {
 }
 # BENCH_KEEP=<folder>: the results, request logs and step logs are copied there at the end.
 keep() { [ -z "${BENCH_KEEP:-}" ] || { mkdir -p "$BENCH_KEEP" && cp "$work"/results.tsv "$work"/requests-* "$work"/log-* "$BENCH_KEEP"/ 2>/dev/null; } || true; }
-trap 'keep; stop_registry; remove_ours; rm -rf "$work"' EXIT
+# The recipe's build server (on outside CI, as for a person's builds) keeps its socket here, and is stopped at the end.
+export XDG_RUNTIME_DIR=$work/run
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+server_pids() { cat "$XDG_RUNTIME_DIR"/minicontainer/servers/*.pid 2>/dev/null || true; }
+stop_servers() {
+  local pid; for pid in $(server_pids); do kill "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 50); do [ -z "$(server_pids)" ] && return; sleep 0.1; done
+}
+trap 'keep; stop_registry; stop_servers; remove_ours; rm -rf "$work"' EXIT
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 now() { date +%s.%N; }
@@ -162,7 +170,8 @@ minicontainer_run() {
 }
 
 # The push path's warm builder goes too: it holds the shared cache volume the Cake method's cold start removes.
-cake_cold() { mc_cold bench/cake:latest minicontainer-gocache "$work/src-cake" "$work/src-cakepush"; }
+# A cold start has no build server either: the cold build starts one, which the next builds use.
+cake_cold() { stop_servers; mc_cold bench/cake:latest minicontainer-gocache "$work/src-cake" "$work/src-cakepush"; }
 cake_run() {
   (cd "$work/src-cake" && NO_COLOR=1 quiet ./build.sh ComposeImage --builder-image="$builder" --base-image=scratch --ca-bundle=none --image-name=bench/cake --image-tag=latest)
 }
@@ -173,8 +182,13 @@ cakepush_run() {
     --builder-image="$builder" --base-image=scratch --ca-bundle=none --image-name=bench/cakepush --image-tag=latest)
 }
 
-# CPU seconds, in clock ticks. This shell's waited-for descendants: "user sys".
-client_ticks() { local stat; read -ra stat <"/proc/$$/stat"; echo "${stat[15]} ${stat[16]}"; }
+# CPU seconds, in clock ticks. This shell's waited-for descendants, and the build servers, which are no one's
+# waited-for child but run the recipe's steps: "user sys".
+client_ticks() {
+  local stat pid; read -ra stat <"/proc/$$/stat"; echo "${stat[15]} ${stat[16]}"
+  for pid in $(server_pids); do [ -r "/proc/$pid/stat" ] && awk '{ sub(/^.*\) /, ""); print $12, $13 }' "/proc/$pid/stat"; done
+  true
+}
 # The engine's share, "user sys": dockerd and containerd (with the children they reaped, e.g. docker-untar),
 # BuildKit's build containers (cgroup docker/buildkit), and the warm builders of the given project folder.
 engine_ticks() {
@@ -206,9 +220,9 @@ for round in $(seq 1 "$rounds"); do
       # Command substitutions, which the shell waits for: their CPU lands before the first sample.
       read -r eu0 es0 <<<"$(engine_ticks "$work/src-$m" | sum_ticks)"
       read -r up0 down0 <<<"$(relay_bytes)"; requests0=$(wc -l <"$work/relay.requests")
-      read -r cu0 cs0 <<<"$(client_ticks)"
+      read -r cu0 cs0 <<<"$(client_ticks | sum_ticks)"
       start=$(now); "${m}_run"; end=$(now)
-      read -r cu1 cs1 <<<"$(client_ticks)"
+      read -r cu1 cs1 <<<"$(client_ticks | sum_ticks)"
       sleep 0.3 # the relay's counters are rewritten every 0.1 s
       read -r up1 down1 <<<"$(relay_bytes)"
       read -r eu1 es1 <<<"$(engine_ticks "$work/src-$m" | sum_ticks)"

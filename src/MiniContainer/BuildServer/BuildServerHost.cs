@@ -12,6 +12,9 @@ namespace MiniContainer.BuildServer;
 /// </summary>
 public static class BuildServerHost
 {
+    /// <summary>The exit code of a server that found another one listening at its socket.</summary>
+    public const int AnotherServerListens = 4;
+
     /// <summary>The server's entry: <c>--socket &lt;path&gt; --version &lt;v&gt; --code-id &lt;id&gt; --key &lt;key&gt; --idle-timeout &lt;seconds&gt;</c>.</summary>
     public static async Task<int> MainAsync(string[] args)
     {
@@ -45,7 +48,7 @@ public static class BuildServerHost
         if (listener is null)
         {
             await diagnostics.WriteLineAsync($"{DateTime.UtcNow:O} not started: another server listens at {socketPath}").ConfigureAwait(false);
-            return 4;
+            return AnotherServerListens;
         }
         var pidFile = BuildServerDirectory.PidFileOf(socketPath);
         await File.WriteAllTextAsync(pidFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n", CancellationToken.None).ConfigureAwait(false);

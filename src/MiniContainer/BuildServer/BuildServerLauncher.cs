@@ -7,7 +7,7 @@ namespace MiniContainer.BuildServer;
 /// Starts a build server in the background for the next build: through /bin/sh, which points its standard streams
 /// at /dev/null and its log file (so it never holds a terminal's or a CI step's output open) and leaves SIGINT and
 /// SIGHUP ignored (a Ctrl-C meant for the build, or a closed terminal, does not end it); then it is on its own. Its
-/// environment and folder are this process's, which its identity key is made of. The build does not wait for it.
+/// environment and folder are this process's, which its identity key is made of.
 /// </summary>
 internal static class BuildServerLauncher
 {
@@ -22,21 +22,55 @@ internal static class BuildServerLauncher
             "--socket", socketPath, "--version", identity.Version, "--code-id", identity.CodeId, "--key", identity.Key,
             "--idle-timeout", idle.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)];
 
-    /// <summary>Starts it; null when it started, else why not.</summary>
+    /// <summary>Starts it and does not wait; null when it started, else why not.</summary>
     public static string? TryStart(string serverAssembly, string socketPath, BuildServerIdentity identity, TimeSpan idle)
     {
+        var (process, notStarted) = Start(serverAssembly, socketPath, identity, idle);
+        process?.Dispose();
+        return notStarted;
+    }
+
+    /// <summary>
+    /// Starts it and waits until it listens (its pid file is written after that), at most <paramref name="wait"/>; null when a
+    /// server listens at the socket (this one, or another that was quicker), else why not.
+    /// </summary>
+    public static async Task<string?> StartAndWaitAsync(string serverAssembly, string socketPath, BuildServerIdentity identity, TimeSpan idle, TimeSpan wait,
+        CancellationToken cancellationToken)
+    {
+        var (process, notStarted) = Start(serverAssembly, socketPath, identity, idle);
+        if (process is null) return notStarted;
+        using (process)
+        {
+            var pidFile = BuildServerDirectory.PidFileOf(socketPath);
+            var deadline = DateTime.UtcNow + wait;
+            while (DateTime.UtcNow < deadline)
+            {
+                if (BuildServerDirectory.ReadPid(pidFile) is not null) return null;
+                if (process.HasExited)
+                    return process.ExitCode == BuildServerHost.AnotherServerListens && BuildServerDirectory.ReadPid(pidFile) is not null ? null
+                        : $"it exited with code {process.ExitCode} (its log: {BuildServerDirectory.LogFileOf(socketPath)})";
+                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            }
+            return $"it did not listen within {wait.TotalSeconds:0} s (its log: {BuildServerDirectory.LogFileOf(socketPath)})";
+        }
+    }
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+
+    private static (Process? Process, string? NotStarted) Start(string serverAssembly, string socketPath, BuildServerIdentity identity, TimeSpan idle)
+    {
         if (BuildServerDirectory.LiveServers(Path.GetDirectoryName(socketPath)!).Count >= MaxServers)
-            return $"{MaxServers} build servers of this user run already (one per version and environment); they exit when idle";
+            return (null, $"{MaxServers} build servers of this user run already (one per version and environment); they exit when idle");
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = Directory.GetCurrentDirectory() };
         foreach (var argument in CommandLine(DotnetHost(), serverAssembly, socketPath, identity, idle)) start.ArgumentList.Add(argument);
         try
         {
-            using var process = Process.Start(start);
-            return process is null ? "/bin/sh did not start" : null;
+            var process = Process.Start(start);
+            return process is null ? (null, "/bin/sh did not start") : (process, null);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
-            return $"/bin/sh did not start ({e.Message})";
+            return (null, $"/bin/sh did not start ({e.Message})");
         }
     }
 

@@ -24,8 +24,7 @@ public static class BuildServerSteps
         try
         {
             if (await ConnectionAsync(request, logger, cancellationToken).ConfigureAwait(false) is not { } connection) return false;
-            var lowest = Enum.GetValues<LogLevel>().FirstOrDefault(logger.IsEnabled, LogLevel.None);
-            var message = Messages.StepRequest(request.Step, request.Script, request.ArgumentValues(), request.WorkingDirectory, (int)lowest);
+            var message = Messages.StepRequest(request.Step, request.Script, request.ArgumentValues(), request.WorkingDirectory, (int)LowestLevel(logger));
             try
             {
                 await connection.RunStepAsync(message, logger, summary, cancellationToken).ConfigureAwait(false);
@@ -75,6 +74,19 @@ public static class BuildServerSteps
             return null;
         }
         var attempt = await BuildServerConnection.ConnectAsync(socketPath, identity, cancellationToken).ConfigureAwait(false);
+        if (attempt.NobodyListens)
+        {
+            // Started now and used at once (as MSBuild's nodes are): this build pays its start, the next ones find it warm.
+            BuildServerDirectory.TryDelete(socketPath);
+            BuildServerDirectory.TryDelete(BuildServerDirectory.PidFileOf(socketPath));
+            if (await BuildServerLauncher.StartAndWaitAsync(request.ServerAssembly, socketPath, identity, settings.IdleTimeout, StartBound, cancellationToken).ConfigureAwait(false) is { } notStarted)
+            {
+                logger.LogDebug("This build runs its steps itself: no build server runs for it, and none started ({Reason})", notStarted);
+                return null;
+            }
+            logger.LogDebug("Started a build server at {Socket} for this build and the next ones (it exits after {Idle} without a build)", socketPath, settings.IdleTimeout);
+            attempt = await BuildServerConnection.ConnectAsync(socketPath, identity, cancellationToken).ConfigureAwait(false);
+        }
         if (attempt.Connection is { } connection)
         {
             logger.LogDebug("The steps run in the build server (pid {Pid}, {Socket}); --build-server=false runs them in this process", connection.ServerPid, socketPath);
@@ -82,15 +94,18 @@ public static class BuildServerSteps
             return _connection = connection;
         }
         logger.LogDebug("This build runs its steps itself: {Reason}", attempt.NotUsedBecause);
-        if (attempt.NobodyListens)
-        {
-            BuildServerDirectory.TryDelete(socketPath);
-            BuildServerDirectory.TryDelete(BuildServerDirectory.PidFileOf(socketPath));
-            var notStarted = BuildServerLauncher.TryStart(request.ServerAssembly, socketPath, identity, settings.IdleTimeout);
-            if (notStarted is null) logger.LogDebug("Started a build server for the next build at {Socket} (it exits after {Idle} without a build)", socketPath, settings.IdleTimeout);
-            else logger.LogDebug("No build server started: {Reason}", notStarted);
-        }
         return null;
+    }
+
+    /// <summary>How long a build waits for the server it started to listen: a .NET process's start, with room for a loaded machine.</summary>
+    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(10);
+
+    /// <summary>The most detailed level the build's log shows: the server sends nothing below it.</summary>
+    private static LogLevel LowestLevel(ILogger logger)
+    {
+        for (var level = LogLevel.Trace; level < LogLevel.None; level++)
+            if (logger.IsEnabled(level)) return level;
+        return LogLevel.None;
     }
 
     private static string? NotUsable(BuildServerStepRequest request) =>

@@ -41,6 +41,27 @@ public class BuildServerIdentityTests
     }
 
     [Fact]
+    public void What_a_shell_keeps_up_to_date_itself_is_not_part_of_this_process_s_identity()
+    {
+        var before = BuildServerIdentity.Current();
+        var saved = new[] { "SHLVL", "OLDPWD", "_" }.ToDictionary(n => n, System.Environment.GetEnvironmentVariable);
+        try
+        {
+            System.Environment.SetEnvironmentVariable("SHLVL", "7");
+            System.Environment.SetEnvironmentVariable("OLDPWD", "/somewhere/else");
+            System.Environment.SetEnvironmentVariable("_", "/bin/sh");
+            BuildServerIdentity.Current().ShouldBe(before, "/bin/sh between a build and its server changes these, and the core reads none of them");
+            System.Environment.SetEnvironmentVariable("IDENTITY_TEST_VARIABLE", "1");
+            BuildServerIdentity.Current().Key.ShouldNotBe(before.Key);
+        }
+        finally
+        {
+            foreach (var (name, value) in saved) System.Environment.SetEnvironmentVariable(name, value);
+            System.Environment.SetEnvironmentVariable("IDENTITY_TEST_VARIABLE", null);
+        }
+    }
+
+    [Fact]
     public void This_process_is_its_own_identity_each_time_it_asks()
     {
         BuildServerIdentity.Current().ShouldBe(BuildServerIdentity.Current());
