@@ -128,7 +128,7 @@ internal sealed class BuildServerConnection : IDisposable
                     logger.Log(level, default, text, null, static (line, _) => line);
                     break;
                 case Messages.Summary:
-                    if (Messages.EntryOf(message) is { } entry) summary.Apply(entry);
+                    summary.Apply(Messages.EntryOf(message));
                     break;
                 case Messages.End:
                     End(message, cancellationToken);

@@ -12,9 +12,8 @@ public class RunSummaryEntryTests
     {
         var server = new RunSummary();
         var build = new RunSummary();
-        server.EntryAdded += entry => build.Apply(System.Text.Json.JsonSerializer.Deserialize(
-            System.Text.Json.JsonSerializer.Serialize(entry, MiniContainer.BuildServer.BuildServerJsonContext.Default.RunSummaryEntry),
-            MiniContainer.BuildServer.BuildServerJsonContext.Default.RunSummaryEntry)!);
+        server.EntryAdded += entry => build.Apply(MiniContainer.BuildServer.Messages.EntryOf(
+            System.Text.Json.Nodes.JsonNode.Parse(MiniContainer.BuildServer.Messages.SummaryEntry(entry).ToJsonString())!.AsObject()));
         server.AddBinary("hello", 5_049_608);
         server.Apply(RunSummaryEntry.Binary("hello", 5_049_608, Linkage.Static, "go1.19.8"));
         server.AddImage("hello:latest", 5_940_712);
@@ -27,6 +26,14 @@ public class RunSummaryEntryTests
         string.Join("\n", build.Render()).ShouldContain("go1.19.8");
         string.Join("\n", build.Render()).ShouldContain("127.0.0.1:5000/hello:latest@sha256:abc");
         string.Join("\n", build.Render()).ShouldContain("1.25 s");
+    }
+
+    [Fact]
+    public void An_entry_without_its_kind_or_with_an_unknown_linkage_is_a_protocol_error()
+    {
+        Should.Throw<MiniContainer.BuildServer.BuildServerProtocolException>(() => MiniContainer.BuildServer.Messages.EntryOf(new System.Text.Json.Nodes.JsonObject { ["name"] = "x" }));
+        Should.Throw<MiniContainer.BuildServer.BuildServerProtocolException>(() => MiniContainer.BuildServer.Messages.EntryOf(
+            new System.Text.Json.Nodes.JsonObject { ["kind"] = "binary", ["name"] = "x", ["linkage"] = "Sideways" }));
     }
 
     [Fact]
