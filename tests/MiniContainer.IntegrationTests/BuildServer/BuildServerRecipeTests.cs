@@ -177,19 +177,9 @@ public sealed class BuildServerRecipeTests : IAsyncLifetime
         ImageId().ShouldStartWith("sha256:", customMessage: "ComposeImage ran too, in the build");
     }
 
+    private Task<bool> ExistsAsync(string id) => LeftoverContainers.ExistsAsync(_engine, id);
+
     private bool MountsOurSource(global::Docker.DotNet.Models.ContainerListResponse container) =>
         container.Mounts.Any(m => m.Source == _repository.Directory);
 
-    private async Task<bool> ExistsAsync(string id)
-    {
-        try
-        {
-            await _engine.Client.Containers.InspectContainerAsync(id);
-            return true;
-        }
-        catch (global::Docker.DotNet.DockerContainerNotFoundException)
-        {
-            return false;
-        }
-    }
 }

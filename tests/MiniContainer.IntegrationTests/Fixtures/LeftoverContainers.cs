@@ -39,4 +39,18 @@ public static class LeftoverContainers
             .Select(c => c.ID)
             .ToList();
     }
+
+    /// <summary>Whether the engine still has the container (in any state).</summary>
+    public static async Task<bool> ExistsAsync(DockerEngine engine, string id)
+    {
+        try
+        {
+            await engine.Client.Containers.InspectContainerAsync(id);
+            return true;
+        }
+        catch (global::Docker.DotNet.DockerContainerNotFoundException)
+        {
+            return false;
+        }
+    }
 }

@@ -143,18 +143,6 @@ public sealed class ConcurrentBuildTests : IAsyncLifetime
         throw new InvalidOperationException($"no free pid below {last}");
     }
 
-    private async Task<bool> ExistsAsync(string id)
-    {
-        try
-        {
-            await _engine.Client.Containers.InspectContainerAsync(id);
-            return true;
-        }
-        catch (global::Docker.DotNet.DockerContainerNotFoundException)
-        {
-            return false;
-        }
-    }
 
     private async Task WaitUntilGoneAsync(string id, TimeSpan limit)
     {
@@ -165,4 +153,6 @@ public sealed class ConcurrentBuildTests : IAsyncLifetime
             await Task.Delay(250);
         }
     }
+
+    private Task<bool> ExistsAsync(string id) => LeftoverContainers.ExistsAsync(_engine, id);
 }

@@ -72,19 +72,9 @@ public sealed class InterruptTests : IAsyncLifetime
         ProcessRunner.Run(Path.Combine(_repository.Artifacts, "bin", "hello"), ["--version"]).StandardOutput.ShouldStartWith("hello 1.0.0");
     }
 
+    private Task<bool> ExistsAsync(string id) => LeftoverContainers.ExistsAsync(_engine, id);
+
     private bool MountsOurSource(global::Docker.DotNet.Models.ContainerListResponse container) =>
         container.Mounts.Any(m => m.Source == _repository.Directory);
 
-    private async Task<bool> ExistsAsync(string id)
-    {
-        try
-        {
-            await _engine.Client.Containers.InspectContainerAsync(id);
-            return true;
-        }
-        catch (global::Docker.DotNet.DockerContainerNotFoundException)
-        {
-            return false;
-        }
-    }
 }
