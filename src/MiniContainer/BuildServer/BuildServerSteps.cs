@@ -46,7 +46,7 @@ public static class BuildServerSteps
     }
 
     /// <summary>This process runs its steps itself from now on (the connection, and the project lock the server holds for it, released).</summary>
-    public static void StopUsing()
+    private static void StopUsing()
     {
         _runsHere = true;
         _connection?.Dispose();
