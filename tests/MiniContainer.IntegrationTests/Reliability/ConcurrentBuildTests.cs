@@ -134,13 +134,19 @@ public sealed class ConcurrentBuildTests : IAsyncLifetime
         return repository;
     }
 
-    /// <summary>A pid the host allocated a little while ago and is free again: it is not handed out again before the counter wraps.</summary>
+    /// <summary>
+    /// A free pid the host hands out again last: one a little below the counter (allocated a while ago and freed), or, when the
+    /// counter has just wrapped and there is no room below it, one near pid_max, far above it.
+    /// </summary>
     private static int FreeHostPid()
     {
         var last = int.Parse(File.ReadAllText("/proc/sys/kernel/ns_last_pid").Trim());
+        var max = int.Parse(File.ReadAllText("/proc/sys/kernel/pid_max").Trim());
         for (var pid = last - 500; pid > 300; pid--)
             if (!Directory.Exists($"/proc/{pid}")) return pid;
-        throw new InvalidOperationException($"no free pid below {last}");
+        for (var pid = max - 1; pid > last + 1000; pid--)
+            if (!Directory.Exists($"/proc/{pid}")) return pid;
+        throw new InvalidOperationException($"no free pid below {last} nor between {last + 1000} and {max}");
     }
 
 
