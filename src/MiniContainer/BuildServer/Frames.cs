@@ -13,13 +13,7 @@ internal static class Frames
 {
     public const int MaxLength = 16 * 1024 * 1024;
 
-    /// <summary>Writes one message (whole, so writers on several threads need only one lock around this).</summary>
-    public static void Write(Stream stream, JsonObject message)
-    {
-        var body = MiniContainerJsonContext.Write<JsonNode>(message, MiniContainerJsonContext.Default.JsonNode, MiniContainerJsonContext.Compact);
-        Write(stream, body);
-    }
-
+    /// <summary>Writes one message, a JSON object's UTF-8 bytes (whole, so writers on several threads need only one lock around this).</summary>
     public static void Write(Stream stream, ReadOnlySpan<byte> body)
     {
         if (body.Length > MaxLength) throw new BuildServerProtocolException($"a message of {body.Length} bytes is over the build server's limit of {MaxLength}");

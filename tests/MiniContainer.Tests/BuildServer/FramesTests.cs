@@ -12,7 +12,7 @@ public class FramesTests
     public async Task A_message_reads_back_as_written_and_the_end_of_the_stream_reads_as_null()
     {
         var stream = new MemoryStream();
-        Frames.Write(stream, new JsonObject { ["type"] = "log", ["text"] = "über {0} \"quoted\"" });
+        new FrameWriter(stream).TryWrite(new JsonObject { ["type"] = "log", ["text"] = "über {0} \"quoted\"" }).ShouldBeTrue();
         stream.Position = 0;
         var message = await Frames.ReadAsync(stream, CancellationToken.None);
         message!.Text("text").ShouldBe("über {0} \"quoted\"");
@@ -35,7 +35,7 @@ public class FramesTests
     public async Task A_message_cut_short_or_not_json_is_a_protocol_error()
     {
         var cut = new MemoryStream();
-        Frames.Write(cut, new JsonObject { ["type"] = "end" });
+        new FrameWriter(cut).TryWrite(new JsonObject { ["type"] = "end" }).ShouldBeTrue();
         await Should.ThrowAsync<BuildServerProtocolException>(() => Frames.ReadAsync(new MemoryStream(cut.ToArray()[..^2]), CancellationToken.None));
         await Should.ThrowAsync<BuildServerProtocolException>(() => Frames.ReadAsync(new MemoryStream([0, 0]), CancellationToken.None));
         var notJson = new MemoryStream();
