@@ -58,8 +58,9 @@ internal sealed class BuildServerConnection : IDisposable
             var pid = answer?.Number("pid") ?? 0;
             if (answer is null)
             {
+                // What a server dying as the build connects does: taken for nobody listening, so a new one is started.
                 socket.Dispose();
-                return new Attempt(null, $"the server at {socketPath} closed the connection without an answer", false);
+                return new Attempt(null, $"the server at {socketPath} closed the connection without an answer: it ended", true);
             }
             switch (Messages.TypeOf(answer))
             {
@@ -80,7 +81,12 @@ internal sealed class BuildServerConnection : IDisposable
                     return new Attempt(null, $"the server at {socketPath} did not answer as a MiniContainer build server", false);
             }
         }
-        catch (Exception e) when (e is BuildServerProtocolException or IOException or SocketException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is IOException or SocketException)
+        {
+            socket.Dispose();
+            return new Attempt(null, $"the server at {socketPath} reset the connection before it answered ({e.Message}): it ended", true);
+        }
+        catch (Exception e) when (e is BuildServerProtocolException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             socket.Dispose();
             return new Attempt(null, $"the server at {socketPath} did not answer as a MiniContainer build server ({e.Message})", false);
