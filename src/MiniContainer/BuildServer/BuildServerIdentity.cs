@@ -29,13 +29,14 @@ public sealed record BuildServerIdentity(string Version, string CodeId, string K
         return Of(CurrentVersion, CurrentCodeId, [.. names], values, Directory.GetCurrentDirectory(), ProcessUmask.Read());
     }
 
-    /// <summary>The identity of a build with this code, environment, folder and umask (pure).</summary>
+    /// <summary>The identity of a build with this code, environment, folder and umask (pure; ignores what <see cref="Current"/> ignores).</summary>
     public static BuildServerIdentity For(string version, string codeId, IEnumerable<KeyValuePair<string, string>> environment, string workingDirectory, string umask)
     {
         var names = new List<string>();
         var values = new List<string>();
         foreach (var (name, value) in environment)
         {
+            if (Ignored(name)) continue;
             names.Add(name);
             values.Add(value);
         }
@@ -60,7 +61,23 @@ public sealed record BuildServerIdentity(string Version, string CodeId, string K
     /// <summary>The core assembly's module version ID: a new one for every change of its code.</summary>
     public static string CurrentCodeId { get; } = typeof(BuildServerIdentity).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
+    /// <summary>
+    /// The .NET runtime's diagnostic-port variables: a build traced or debugged with them (dotnet-trace, dotnet-monitor)
+    /// would hand them to the server it starts, which would then connect to the build's tool, or with <c>suspend</c>
+    /// wait at start-up for a resume nobody sends, for ever. The launcher leaves them out and the key ignores them
+    /// (the core reads none).
+    /// </summary>
+    public static IReadOnlyList<string> RuntimeDiagnosticVariables { get; } =
+        ["DOTNET_DiagnosticPorts", "DOTNET_DefaultDiagnosticPortSuspend", "COMPlus_DiagnosticPorts", "COMPlus_DefaultDiagnosticPortSuspend"];
+
     // What shells keep up to date themselves (the last command, the nesting level, the folders: the working folder is in
     // the key already): they differ between a build and the server it starts through /bin/sh, and the core reads none.
-    private static bool Ignored(string name) => name is "_" or "SHLVL" or "PWD" or "OLDPWD";
+    private static bool Ignored(string name) => name is "_" or "SHLVL" or "PWD" or "OLDPWD" || IsRuntimeDiagnosticVariable(name);
+
+    private static bool IsRuntimeDiagnosticVariable(string name)
+    {
+        foreach (var variable in RuntimeDiagnosticVariables)
+            if (string.Equals(variable, name, StringComparison.Ordinal)) return true;
+        return false;
+    }
 }

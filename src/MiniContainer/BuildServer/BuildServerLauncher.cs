@@ -63,6 +63,7 @@ internal static class BuildServerLauncher
             return (null, $"{MaxServers} build servers of this user run already (one per version and environment); they exit when idle");
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = Directory.GetCurrentDirectory() };
         foreach (var argument in CommandLine(DotnetHost(), serverAssembly, socketPath, identity, idle)) start.ArgumentList.Add(argument);
+        LeaveOutRuntimeDiagnostics(start.Environment);
         try
         {
             var process = Process.Start(start);
@@ -72,6 +73,12 @@ internal static class BuildServerLauncher
         {
             return (null, $"/bin/sh did not start ({e.Message})");
         }
+    }
+
+    /// <summary>The server's environment is the build's, less the runtime's diagnostic ports (pure on the dictionary).</summary>
+    public static void LeaveOutRuntimeDiagnostics(IDictionary<string, string?> environment)
+    {
+        foreach (var name in BuildServerIdentity.RuntimeDiagnosticVariables) environment.Remove(name);
     }
 
     /// <summary>The dotnet host running this process (Cake runs as <c>dotnet Cake.dll</c>), else the one on PATH.</summary>

@@ -62,6 +62,31 @@ public class BuildServerIdentityTests
     }
 
     [Fact]
+    public void A_build_traced_through_a_diagnostic_port_uses_the_server_of_the_same_build_untraced()
+    {
+        Of(environment: [.. Environment, new("DOTNET_DiagnosticPorts", "/tmp/dotnet-trace-1.socket,suspend,connect"), new("DOTNET_DefaultDiagnosticPortSuspend", "1")])
+            .ShouldBe(Of(), "the server is started without them, so its own identity has none");
+        Of(environment: [.. Environment, new("DOTNET_gcServer", "1")]).Key.ShouldNotBe(Of().Key, "other runtime settings do reach the server");
+    }
+
+    [Fact]
+    public void The_server_is_started_without_the_build_s_diagnostic_ports_and_with_the_rest_of_its_environment()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["HOME"] = "/home/a",
+            ["DOTNET_DiagnosticPorts"] = "/tmp/dotnet-trace-1.socket,suspend,connect",
+            ["DOTNET_DefaultDiagnosticPortSuspend"] = "1",
+            ["COMPlus_DiagnosticPorts"] = "/tmp/x.socket",
+            ["DOTNET_EnableEventPipe"] = "1",
+        };
+
+        BuildServerLauncher.LeaveOutRuntimeDiagnostics(environment);
+
+        environment.Keys.Order(StringComparer.Ordinal).ToArray().ShouldBe(["DOTNET_EnableEventPipe", "HOME"], "a suspended server would wait for a resume nobody sends, for ever");
+    }
+
+    [Fact]
     public void This_process_is_its_own_identity_each_time_it_asks()
     {
         BuildServerIdentity.Current().ShouldBe(BuildServerIdentity.Current());
