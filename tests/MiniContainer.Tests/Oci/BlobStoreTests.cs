@@ -3,6 +3,7 @@ using MiniContainer.Oci;
 
 namespace MiniContainer.Tests.Oci;
 
+[Collection(AllocationMeasuringTests.Name)]
 public sealed class BlobStoreTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("mc-blob-store-").FullName;

@@ -5,6 +5,7 @@ namespace MiniContainer.Tests.Oci;
 
 /// <summary>A hostile OCI layout as a base: links out of it and blobs larger than declared end in one clear error, with memory bounded.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+[Collection(AllocationMeasuringTests.Name)]
 public sealed class OciLayoutReaderTests : IDisposable
 {
     private static readonly OciPlatform Amd64 = new("linux", "amd64");

@@ -3,7 +3,11 @@ using MiniContainer.Registry;
 
 namespace MiniContainer.Tests.Registry;
 
-/// <summary>A hostile registry's answers are read no further than a manifest can be (4 MiB), with memory bounded.</summary>
+/// <summary>
+/// A hostile registry's answers are read no further than a manifest can be (4 MiB), with memory bounded (measured as the
+/// process's allocations, so they run alone).
+/// </summary>
+[Collection(AllocationMeasuringTests.Name)]
 public sealed class OversizedAnswerTests
 {
     private static readonly byte[] Chunk = new byte[64 << 10];

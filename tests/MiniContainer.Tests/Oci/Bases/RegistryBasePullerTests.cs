@@ -8,6 +8,7 @@ using MiniContainer.Registry;
 namespace MiniContainer.Tests.Oci.Bases;
 
 /// <summary>A registry that serves a layer longer than its descriptor says (here: without end): the pull stops at the declared size.</summary>
+[Collection(AllocationMeasuringTests.Name)]
 public sealed class RegistryBasePullerTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mc-hostile-registry-").FullName;
