@@ -75,7 +75,7 @@ internal static class BuildServerLauncher
         }
     }
 
-    /// <summary>The server's environment is the build's, less the runtime's diagnostic ports (pure on the dictionary).</summary>
+    /// <summary>The server's environment is the build's, less the runtime's diagnostic ports (removed from the start's variables).</summary>
     public static void LeaveOutRuntimeDiagnostics(IDictionary<string, string?> environment)
     {
         foreach (var name in BuildServerIdentity.RuntimeDiagnosticVariables) environment.Remove(name);
