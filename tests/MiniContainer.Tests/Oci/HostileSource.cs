@@ -43,7 +43,10 @@ internal sealed class EndlessStream : Stream
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
-/// <summary>How many bytes the process allocated while an action ran: the memory bound a hostile input must not break.</summary>
+/// <summary>
+/// How many bytes the process allocated while an action ran: the memory bound a hostile input must not break. Every test
+/// running beside it counts too, so a test class that uses it joins the <see cref="AllocationMeasuringTests"/> collection.
+/// </summary>
 internal static class Allocated
 {
     public static async Task<long> DuringAsync(Func<Task> action)
