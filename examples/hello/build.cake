@@ -1,7 +1,6 @@
 // hello's build: the MiniContainer recipe, composed into this repository's own targets.
 //   ./build.sh                 builds, verifies, composes and smoke-tests the image (Publish)
 //   ./build.sh --registry=host:port --registry-username=... --registry-password=...   also pushes
-#addin nuget:?package=Cake.MiniContainer&version=0.1.0
 #load nuget:?package=Cake.MiniContainer&version=0.1.0
 
 var target = Argument("target", "Publish");

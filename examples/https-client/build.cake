@@ -1,6 +1,5 @@
 // https-client: a client that needs the CA step: the image trusts the builder's CA bundle plus the
 // company CA in certs/, added by a task of ours that runs just before CaCertificates.
-#addin nuget:?package=Cake.MiniContainer&version=0.1.0
 #load nuget:?package=Cake.MiniContainer&version=0.1.0
 
 var target = Argument("target", "Publish");

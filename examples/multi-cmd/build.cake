@@ -1,5 +1,4 @@
 // multi-cmd: one module, several binaries (cmd/greet, cmd/clock), one image per binary: multi-cmd-greet, multi-cmd-clock.
-#addin nuget:?package=Cake.MiniContainer&version=0.1.0
 #load nuget:?package=Cake.MiniContainer&version=0.1.0
 
 var target = Argument("target", "Publish");

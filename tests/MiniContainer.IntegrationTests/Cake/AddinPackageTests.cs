@@ -6,18 +6,32 @@ namespace MiniContainer.IntegrationTests.Cake;
 /// <summary>What ./build.sh Pack puts in the addin package Cake loads.</summary>
 public class AddinPackageTests
 {
-    private static Dictionary<string, byte[]> LibraryFiles()
+    private static Dictionary<string, byte[]> LibraryFiles() => PackageFiles("lib/net10.0/");
+
+    /// <summary>The package's files under <paramref name="folder"/>, by name.</summary>
+    private static Dictionary<string, byte[]> PackageFiles(string folder)
     {
         var package = Path.Combine(ConsumerRepository.Packages, "Cake.MiniContainer.0.1.0.nupkg");
         File.Exists(package).ShouldBeTrue($"Cake.MiniContainer is not packed in {ConsumerRepository.Packages}: run ./build.sh Pack (Test depends on it).");
         using var zip = ZipFile.OpenRead(package);
-        return zip.Entries.Where(e => e.FullName.StartsWith("lib/net10.0/", StringComparison.Ordinal)).ToDictionary(e => e.Name, e =>
+        return zip.Entries.Where(e => e.FullName.StartsWith(folder, StringComparison.Ordinal)).ToDictionary(e => e.Name, e =>
         {
             using var stream = e.Open();
             using var memory = new MemoryStream();
             stream.CopyTo(memory);
             return memory.ToArray();
         });
+    }
+
+    [Fact]
+    public void The_recipe_references_every_assembly_in_the_packages_lib_folder_and_no_other_so_it_needs_no_addin_line()
+    {
+        var recipe = System.Text.Encoding.UTF8.GetString(PackageFiles("content/")["minicontainer.cake"]);
+        var referenced = recipe.Split('\n').Select(line => line.Trim()).Where(line => line.StartsWith("#r ", StringComparison.Ordinal))
+            .Select(line => line[3..].Trim().Trim('"')).ToList();
+        var bundled = LibraryFiles().Keys.Where(name => name.EndsWith(".dll", StringComparison.Ordinal)).Select(name => $"../lib/net10.0/{name}");
+
+        referenced.ShouldBe(bundled, ignoreOrder: true, "content/minicontainer.cake's #r lines must name exactly the DLLs the package bundles in lib/net10.0");
     }
 
     [Fact]

@@ -68,6 +68,22 @@ public sealed class RecipeGraphTests(RegistryFixture registry) : IClassFixture<R
     }
 
     [EngineFact]
+    public void A_script_that_keeps_an_addin_line_beside_the_load_runs_the_recipe_as_one_without_it()
+    {
+        using var repository = ConsumerRepository.CopyOf("hello");
+        var script = Path.Combine(repository.Directory, "build.cake");
+        // As scripts written for earlier versions of the recipe have it: the same assemblies from the addin's install too.
+        File.WriteAllText(script, "#addin nuget:?package=Cake.MiniContainer&version=0.1.0\n" + File.ReadAllText(script));
+
+        var run = repository.BuildSh(null, "VerifyBinary", "--binary=/bin/ls");
+
+        run.ExitCode.ShouldNotBe(0);
+        run.Output.ShouldContain("VerifyBinary: Binary '/bin/ls' failed verification");
+        run.Output.ShouldNotContain("error CS", customMessage: "the script compiled: no alias or type is defined twice");
+        Directory.Exists(Path.Combine(repository.Directory, "tools", "Addins", "Cake.MiniContainer.0.1.0")).ShouldBeTrue("the addin line was installed");
+    }
+
+    [EngineFact]
     public void A_second_run_with_nothing_changed_builds_nothing_and_leaves_the_same_image()
     {
         using var repository = ConsumerRepository.CopyOf("hello");
