@@ -15,8 +15,8 @@ namespace MiniContainer.Compose;
 /// The base's layers are named in its manifest.json but left out: the engine has them, and
 /// <c>docker load</c> reads a layer only when its chain is missing. The image ID is the config's
 /// digest, so an image already in the engine is found by it and only tagged. So are our own leading layers the image the tag
-/// names now already has (scratch's files, the zoneinfo database: a new binary changes only the last layer); a tree layer whose
-/// diffID is recorded (<see cref="TreeLayerDigestRecord"/>) is then not even written. The layers are kept in
+/// names now already has (scratch's files, the zoneinfo database: a new binary changes only the last layer); a layer whose
+/// diffID is recorded (<see cref="LayerDigestRecord"/>: the zoneinfo tree, the binaries) is then not even written. The layers are kept in
 /// memory (they hold the binaries: megabytes) and the archive is written straight into the engine's
 /// load call, so nothing of it touches the disk here.
 /// </summary>
@@ -31,13 +31,13 @@ internal static class LoadedImageAssembler
         CancellationToken cancellationToken)
     {
         var planned = RuntimeImageLayers.Planned(spec);
-        // A layer's tar, or null while its diffID comes from its TreeLayerDigestRecord: written only if the image must be loaded.
+        // A layer's tar, or null while its diffID comes from its LayerDigestRecord: written only if the image must be loaded.
         var layers = new Layer?[planned.Count];
         var diffIds = new (OciDigest DiffId, long Size)[planned.Count];
         for (var i = 0; i < planned.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (planned[i].Known is { } known && TreeLayerDigestRecord.TryRead(known, created) is { } recorded) diffIds[i] = recorded;
+            if (planned[i].Known is { } known && LayerDigestRecord.TryRead(known, created) is { } recorded) diffIds[i] = recorded;
             else (layers[i], diffIds[i]) = Write(planned[i], created);
         }
 
@@ -99,7 +99,7 @@ internal static class LoadedImageAssembler
         return Math.Clamp(shared - baseDiffIds.Count, 0, diffIds.Length - 1);
     }
 
-    /// <summary>The layer's tar in memory (it holds the binaries: megabytes) and its diffID; recorded beside a known tree.</summary>
+    /// <summary>The layer's tar in memory (it holds the binaries: megabytes) and its diffID; recorded when a key fixes its content.</summary>
     private static (Layer Tar, (OciDigest DiffId, long Size)) Write(PlannedLayer planned, DateTimeOffset created)
     {
         using var memory = new MemoryStream();
@@ -109,7 +109,7 @@ internal static class LoadedImageAssembler
             LayerWriter.WriteTar(planned.Content(), created, hashing);
             diffId = hashing.Digest();
         }
-        if (planned.Known is { } known) TreeLayerDigestRecord.Write(known, created, diffId, memory.Length);
+        if (planned.Known is { } known) LayerDigestRecord.Write(known, created, diffId, memory.Length);
         return (new Layer(memory.ToArray(), diffId), (diffId, memory.Length));
     }
 

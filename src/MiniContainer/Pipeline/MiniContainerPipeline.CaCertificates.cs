@@ -64,7 +64,7 @@ public sealed partial class MiniContainerPipeline
             return;
         }
         if (File.Exists(Layout.ZoneInfoSourceFile)) File.Delete(Layout.ZoneInfoSourceFile);
-        Oci.Layers.TreeLayerDigestRecord.Delete(Layout.ZoneInfoDirectory);
+        Oci.Layers.LayerDigestRecord.Delete(Oci.Layers.LayerRecordKey.TreeRecordPath(Layout.ZoneInfoDirectory));
         // From the ID recorded, not a tag that may have moved since.
         var spec = new Docker.ContainerSpec { Image = imageId ?? image, Command = ["true"], Step = CaCertificatesStep.StepName, NetworkMode = "none" };
         bool copied;
@@ -95,7 +95,7 @@ public sealed partial class MiniContainerPipeline
     private void DeleteStagedZoneInfo()
     {
         if (File.Exists(Layout.ZoneInfoSourceFile)) File.Delete(Layout.ZoneInfoSourceFile);
-        Oci.Layers.TreeLayerDigestRecord.Delete(Layout.ZoneInfoDirectory);
+        Oci.Layers.LayerDigestRecord.Delete(Oci.Layers.LayerRecordKey.TreeRecordPath(Layout.ZoneInfoDirectory));
         if (Directory.Exists(Layout.ZoneInfoDirectory)) Directory.Delete(Layout.ZoneInfoDirectory, recursive: true);
     }
 }

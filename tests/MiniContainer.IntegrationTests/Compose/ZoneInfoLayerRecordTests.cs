@@ -31,6 +31,8 @@ public sealed class ZoneInfoLayerRecordTests(ITestOutputHelper output) : IAsyncL
         _engine.Dispose();
     }
 
+    private static string Record(string zoneinfo) => zoneinfo + ".layer.json";
+
     private static string ZoneInfo(string name)
     {
         var folder = Path.Combine(TestBed.TempDirectory(name), "zoneinfo");
@@ -55,7 +57,7 @@ public sealed class ZoneInfoLayerRecordTests(ITestOutputHelper output) : IAsyncL
         var zoneinfo = ZoneInfo("zoneinfo-record-used");
         var tag = _images.NewTag("hello", "zoneinfo-record");
         var first = await ComposeAsync(zoneinfo, "sha256:builder-one", tag);
-        File.Exists(zoneinfo + ".layer").ShouldBeTrue("the first build records the layer's diffID beside the database");
+        File.Exists(Record(zoneinfo)).ShouldBeTrue("the first build records the layer's diffID beside the database");
 
         // The same source fixes the files, so a change under it is not read: the recorded layer names the image already there.
         File.WriteAllText(Path.Combine(zoneinfo, "UTC"), "TZif changed behind the record's back");
@@ -79,7 +81,7 @@ public sealed class ZoneInfoLayerRecordTests(ITestOutputHelper output) : IAsyncL
 
         second.UpToDate.ShouldBeFalse();
         second.Id.ShouldNotBe(first.Id);
-        File.ReadAllText(zoneinfo + ".layer").ShouldStartWith("sha256:builder-two ");
+        LayerRecordFile.Read(Record(zoneinfo)).Key.ShouldStartWith("tree sha256:builder-two ");
         third.UpToDate.ShouldBeTrue();
         third.Id.ShouldBe(second.Id);
     }
@@ -89,19 +91,18 @@ public sealed class ZoneInfoLayerRecordTests(ITestOutputHelper output) : IAsyncL
     {
         var zoneinfo = ZoneInfo("zoneinfo-record-wrong");
         var reference = await ComposeAsync(zoneinfo, null, _images.NewTag("hello", "zoneinfo-none"));
-        File.Exists(zoneinfo + ".layer").ShouldBeFalse("a database nothing fixes (this machine's) gets no record");
+        File.Exists(Record(zoneinfo)).ShouldBeFalse("a database nothing fixes (this machine's) gets no record");
 
         var first = await ComposeAsync(zoneinfo, "sha256:builder-one", _images.NewTag("hello", "zoneinfo-wrong"));
-        var lines = File.ReadAllLines(zoneinfo + ".layer");
-        var wrong = OciDigest.Of("not the layer"u8).ToString();
-        File.WriteAllLines(zoneinfo + ".layer", [lines[0], wrong, lines[2]]);
+        var recorded = LayerRecordFile.Read(Record(zoneinfo));
+        LayerRecordFile.Write(Record(zoneinfo), recorded with { DiffId = OciDigest.Of("not the layer"u8).ToString() });
         var second = await ComposeAsync(zoneinfo, "sha256:builder-one", _images.NewTag("hello", "zoneinfo-wrong-again"));
 
         first.Id.ShouldBe(reference.Id);
         // The wrong diffID names no image in the engine, so the layer is written from the files: the true image, and the record mended.
         second.UpToDate.ShouldBeFalse();
         second.Id.ShouldBe(reference.Id);
-        File.ReadAllLines(zoneinfo + ".layer")[1].ShouldBe(lines[1]);
+        LayerRecordFile.Read(Record(zoneinfo)).DiffId.ShouldBe(recorded.DiffId);
     }
 
     [EngineFact]

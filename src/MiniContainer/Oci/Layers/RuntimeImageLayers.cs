@@ -16,7 +16,7 @@ public static class RuntimeImageLayers
 
     /// <summary>
     /// The same layers, each read from its files only when <see cref="PlannedLayer.Content"/> is called; the zoneinfo layer with
-    /// what fixes its content when the spec knows it, so its diffID can be taken from <see cref="TreeLayerDigestRecord"/> instead.
+    /// what fixes its content when the spec knows it, and the binaries' by their sizes and times, so their diffIDs can be taken from <see cref="LayerDigestRecord"/> instead.
     /// </summary>
     internal static IReadOnlyList<PlannedLayer> Planned(RuntimeImageSpec spec)
     {
@@ -25,17 +25,28 @@ public static class RuntimeImageLayers
             layers.Add(new PlannedLayer($"COPY {ImageContextLayout.CaBundle} {RuntimeImageSpec.CaBundleImagePath}",
                 () => new LayerContent().WithFile(RuntimeImageSpec.CaBundleImagePath, caBundle, LayerContent.FileMode)));
         layers.AddRange(SupportLayersPlanned(spec).Select(l => l.Layer));
+        // As the Dockerfile's WORKDIR makes it: a program may rely on starting in a folder that exists.
+        List<string> appDirectories = spec.WorkingDirectory != RuntimeImageSpec.AppDirectory && spec.WorkingDirectory != "/"
+            ? [RuntimeImageSpec.AppDirectory, spec.WorkingDirectory]
+            : [RuntimeImageSpec.AppDirectory];
+        var binaries = spec.Binaries.OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
         layers.Add(new PlannedLayer($"COPY {ImageContextLayout.AppFolder}/ {RuntimeImageSpec.AppDirectory}/", () =>
         {
-            var app = new LayerContent().WithDirectory(RuntimeImageSpec.AppDirectory);
-            // As the Dockerfile's WORKDIR makes it: a program may rely on starting in a folder that exists.
-            if (spec.WorkingDirectory != RuntimeImageSpec.AppDirectory && spec.WorkingDirectory != "/") app = app.WithDirectory(spec.WorkingDirectory);
-            foreach (var binary in spec.Binaries.OrderBy(b => b.Name, StringComparer.Ordinal))
-                app = app.WithFile(binary.ImagePath, binary.HostPath, LayerContent.ExecutableMode);
+            var app = new LayerContent();
+            foreach (var directory in appDirectories) app = app.WithDirectory(directory);
+            foreach (var binary in binaries) app = app.WithFile(binary.ImagePath, binary.HostPath, LayerContent.ExecutableMode);
             return app;
-        }));
+        }, BinariesKey(appDirectories, binaries)));
         return layers;
     }
+
+    /// <summary>The binaries' layer known by their sizes and times, recorded in the first one's folder (where Compile wrote them).</summary>
+    private static LayerRecordKey? BinariesKey(IReadOnlyList<string> directories, IReadOnlyList<ImageBinary> binaries) =>
+        binaries.Count == 0
+            ? null
+            : LayerRecordKey.ForFiles(
+                Path.Combine(Path.GetDirectoryName(Path.GetFullPath(binaries[0].HostPath))!, LayerRecordKey.BinariesRecordName),
+                directories, binaries.Select(b => (b.ImagePath, b.HostPath)));
 
     /// <summary>The layers between the CA bundle and the binaries, each with the context folder the Dockerfile path copies it from.</summary>
     public static IReadOnlyList<(string ContextFolder, LayerContent Content)> SupportLayers(RuntimeImageSpec spec) =>
@@ -51,7 +62,7 @@ public static class RuntimeImageLayers
         if (spec.TimeZoneDatabase is { } zoneinfo)
             layers.Add(("rootfs-zoneinfo", new PlannedLayer($"COPY zoneinfo/ {RuntimeImageSpec.ZoneInfoImagePath}/",
                 () => new LayerContent().WithTree(RuntimeImageSpec.ZoneInfoImagePath, zoneinfo),
-                spec.TimeZoneDatabaseSource is { } source ? new KnownTree(zoneinfo, RuntimeImageSpec.ZoneInfoImagePath, source) : null)));
+                spec.TimeZoneDatabaseSource is { } source ? LayerRecordKey.ForTree(zoneinfo, RuntimeImageSpec.ZoneInfoImagePath, source) : null)));
         if (spec.ExtraFiles is { } extra)
             layers.Add(("rootfs-extra", new PlannedLayer($"COPY extra-files/ {extra.ImagePath}/", () => new LayerContent().WithTree(extra.ImagePath, extra.HostDirectory))));
         return layers;
@@ -59,11 +70,8 @@ public static class RuntimeImageLayers
 }
 
 /// <summary>A layer of a spec, read from its files when <see cref="Content"/> is called.</summary>
-/// <param name="Known">What fixes a tree layer's content without reading it; null when only its files tell.</param>
-internal sealed record PlannedLayer(string CreatedBy, Func<LayerContent> Files, KnownTree? Known = null)
+/// <param name="Known">What fixes the layer's content without reading it, and where its diffID is recorded; null when only its files tell.</param>
+internal sealed record PlannedLayer(string CreatedBy, Func<LayerContent> Files, LayerRecordKey? Known = null)
 {
     public LayerContent Content() => Files().DescribedAs(CreatedBy);
 }
-
-/// <summary>A host tree put at <paramref name="ImagePath"/> whose content <paramref name="Source"/> fixes (the builder image ID it was staged from).</summary>
-internal sealed record KnownTree(string HostDirectory, string ImagePath, string Source);
