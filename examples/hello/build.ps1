@@ -93,11 +93,50 @@ function Get-ReadyToRunCakeDll([string] $ilCakeDll) {
     $r2r = Join-Path $folder 'Cake.dll'
     if (Test-Path -LiteralPath $r2r) { return $r2r } else { return $ilCakeDll }
 }
+# Cake's bootstrap pass reads the script a second time, resolving its #load packages again, only to install the modules
+# that #module directives name (~0.04 s a run). It is skipped (--skip-bootstrap) when it has nothing to do: no .cake file
+# git knows here (tracked, or new and not ignored) nor any script of a package installed in tools/ names a #module, and
+# every package a #load names is installed there. Outside a git work tree, or with CAKE_SKIP_BOOTSTRAP=false, it runs.
+function Test-BootstrapNeeded([string[]] $cakeArguments) {
+    if ($env:CAKE_SKIP_BOOTSTRAP -eq 'false') { return $true }
+    foreach ($argument in $cakeArguments) {
+        if ($argument -ceq '--bootstrap' -or $argument -ceq '--skip-bootstrap' -or $argument.StartsWith('--skip-bootstrap=', 'Ordinal')) { return $true }
+    }
+    try { $listed = @(& git -c core.quotePath=false ls-files --cached --others --exclude-standard -- '*.cake' 2>$null) } catch { return $true } # no git
+    if ($LASTEXITCODE -ne 0 -or $listed.Count -eq 0) { return $true } # no work tree
+    $scripts = [Collections.Generic.List[string]]::new()
+    foreach ($name in $listed) {
+        if ($name.StartsWith('"')) { return $true } # a name git must quote: not read here, so not known to name no module
+        $path = Join-Path $PSScriptRoot $name
+        if (Test-Path -LiteralPath $path -PathType Leaf) { $scripts.Add($path) }
+    }
+    $tools = Join-Path $PSScriptRoot 'tools'
+    $installed = @(if (Test-Path -LiteralPath $tools -PathType Container) { Get-ChildItem -LiteralPath $tools -Directory | ForEach-Object Name })
+    foreach ($package in $installed) {
+        if ($package -cin @('Addins', 'Modules', 'cache', 'cake-readytorun')) { continue }
+        foreach ($file in Get-ChildItem -LiteralPath (Join-Path $tools $package) -Recurse -File -Filter '*.cake') { $scripts.Add($file.FullName) }
+    }
+    if ($scripts.Count -eq 0) { return $true }
+    $loaded = [Collections.Generic.List[string]]::new()
+    foreach ($script in $scripts) {
+        foreach ($line in [IO.File]::ReadLines($script)) {
+            if ($line -cmatch '^\s*#module(\s|$)') { return $true }
+            if ($line -cmatch '^\s*#l(oad)?\s+"?nuget:[^"\s]*[?&]package=([^&"\s]+)') { $loaded.Add($Matches[2]) }
+        }
+    }
+    foreach ($package in $loaded) {
+        # tools/<id>.<version> as Cake installs it, the id in any case
+        $pattern = '^' + [Regex]::Escape($package) + '(\.[0-9].*)?$'
+        if (-not @($installed | Where-Object { $_ -imatch $pattern }).Count) { return $true }
+    }
+    return $false
+}
+$bootstrap = @(if (-not (Test-BootstrapNeeded $rest)) { '--skip-bootstrap' })
 if ($cakeDll -and (Test-Path -LiteralPath $cakeDll)) {
     $readyToRun = if ($env:CAKE_READYTORUN) { $env:CAKE_READYTORUN } elseif ($env:CI) { 'false' } else { 'true' }
     if ($readyToRun -eq 'true') { $cakeDll = Get-ReadyToRunCakeDll $cakeDll }
-    & dotnet $cakeDll build.cake "--target=$target" @rest
+    & dotnet $cakeDll build.cake "--target=$target" @bootstrap @rest
 } else {
-    & dotnet cake build.cake "--target=$target" @rest
+    & dotnet cake build.cake "--target=$target" @bootstrap @rest
 }
 exit $LASTEXITCODE
