@@ -63,6 +63,12 @@ for m in "${methods[@]}"; do
 done
 # The Cake + BuildKit consumers: hello's bootstrapper and Cake version, their own build.cake.
 for m in cakebuildkit cakebuildkitpush; do cp "$repo/bench/cake-buildkit/build.cake" "$work/src-$m/build.cake"; done
+# The Cake consumers are git work trees with a commit, as users' repositories are (the bootstrappers skip Cake's bootstrap
+# pass there when it has nothing to install: README); .git stays out of the BuildKit context, as a user's .dockerignore keeps it.
+for m in cake cakepush cakebuildkit cakebuildkitpush; do
+  (cd "$work/src-$m" && printf '.git\n' >>.dockerignore && git init -q . && git add -A &&
+    git -c user.name=bench -c user.email=bench@localhost commit -qm "bench copy of examples/hello")
+done
 
 cat >"$work/Dockerfile.recipe" <<DOCKERFILE
 FROM $alpine
