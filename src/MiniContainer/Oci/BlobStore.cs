@@ -44,7 +44,7 @@ public sealed class BlobStore
 
     /// <summary>
     /// A layer gzipped before (the zoneinfo, scratch's system files, an unchanged binary) is found by its diffID, from a first pass that
-    /// only hashes the tar, and is not gzipped again. A new one is written in the one pass as always: gzip level 1's output depends on how
+    /// only hashes the tar, and is not gzipped again. A new one is written in the one pass as always: gzip's output depends on how
     /// its input is split into writes, so the tar goes into it exactly as before and the digest stays the one earlier versions wrote.
     /// </summary>
     public LayerBlob AddLayer(LayerContent content, DateTimeOffset modificationTime)
@@ -87,8 +87,9 @@ public sealed class BlobStore
         }
     }
 
-    // Beside blobs/, not in it: an OCI layout copied from the store holds blobs only.
-    private string DiffIdRecordPath(OciDigest diffId) => Path.Combine(Root, "diffids", "sha256", diffId.Hex);
+    // Beside blobs/, not in it: an OCI layout copied from the store holds blobs only. Under the compression's name: a blob another
+    // level made (an earlier version's) is not this version's layer, so it is not found for it (the digests would depend on the cache).
+    private string DiffIdRecordPath(OciDigest diffId) => Path.Combine(Root, "diffids", LayerWriter.Name, "sha256", diffId.Hex);
 
     /// <summary>Gzips an uncompressed layer tar into the store.</summary>
     public LayerBlob AddCompressed(Stream uncompressedTar) => AddWritten(stream => LayerWriter.Compress(uncompressedTar, stream));

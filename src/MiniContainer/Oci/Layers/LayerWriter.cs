@@ -11,8 +11,18 @@ namespace MiniContainer.Oci.Layers;
 /// </summary>
 public static class LayerWriter
 {
-    /// <summary>gzip level 1, as ko and go-containerregistry default to: a Go binary barely shrinks more at higher levels.</summary>
-    public const CompressionLevel Compression = CompressionLevel.Fastest;
+    /// <summary>
+    /// gzip level 2. .NET's zlib-ng makes level 1 (<see cref="CompressionLevel.Fastest"/>) its quick strategy, which leaves a Go
+    /// binary 20 % larger than zlib's level 1 does (hello: 2,588,323 bytes against 2,161,605 at level 2, what docker push sends);
+    /// level 2 costs ~18 ms more for those 4.6 MB, and the registry gets 0.43 MB less on every changed binary.
+    /// The level is part of every layer digest: <see cref="Name"/> keys the blob store's records of it.
+    /// </summary>
+    public const int CompressionLevel = 2;
+
+    /// <summary>The compression as the blob store's diffID records name it.</summary>
+    public const string Name = "gzip-2";
+
+    private static ZLibCompressionOptions Options() => new() { CompressionLevel = CompressionLevel, CompressionStrategy = ZLibCompressionStrategy.Default };
 
     public static LayerBlob Write(LayerContent content, DateTimeOffset modificationTime, Stream destination) =>
         Compress(destination, tar => WriteTar(content, modificationTime, tar));
@@ -25,7 +35,7 @@ public static class LayerWriter
     {
         using var compressed = new HashingWriteStream(destination);
         using (var pinned = new GzipHeaderPinningStream(compressed))
-        using (var gzip = new GZipStream(pinned, Compression, leaveOpen: true))
+        using (var gzip = new GZipStream(pinned, Options(), leaveOpen: true))
         using (var uncompressed = new HashingWriteStream(gzip))
         {
             writeTar(uncompressed);
