@@ -20,9 +20,9 @@ public static class LayerWriter
     public const int CompressionLevel = 2;
 
     /// <summary>The compression as the blob store's diffID records name it.</summary>
-    public const string Name = "gzip-2";
+    public static readonly string Name = $"gzip-{CompressionLevel}";
 
-    private static ZLibCompressionOptions Options() => new() { CompressionLevel = CompressionLevel, CompressionStrategy = ZLibCompressionStrategy.Default };
+    private static ZLibCompressionOptions Options() => new() { CompressionLevel = CompressionLevel };
 
     public static LayerBlob Write(LayerContent content, DateTimeOffset modificationTime, Stream destination) =>
         Compress(destination, tar => WriteTar(content, modificationTime, tar));
