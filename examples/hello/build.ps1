@@ -93,6 +93,7 @@ function Get-ReadyToRunCakeDll([string] $ilCakeDll) {
     $r2r = Join-Path $folder 'Cake.dll'
     if (Test-Path -LiteralPath $r2r) { return $r2r } else { return $ilCakeDll }
 }
+# --- Cake's bootstrap pass (this block is the same in every Cake example's build.ps1) ---
 # Cake's bootstrap pass reads the script a second time, resolving its #load packages again, only to install the modules
 # that #module directives name (~0.04 s a run). It is skipped (--skip-bootstrap) when it has nothing to do: no .cake file
 # git knows here (tracked, or new and not ignored) nor any script of a package installed in tools/ names a #module, and
@@ -132,6 +133,7 @@ function Test-BootstrapNeeded([string[]] $cakeArguments) {
     return $false
 }
 $bootstrap = @(if (-not (Test-BootstrapNeeded $rest)) { '--skip-bootstrap' })
+# --- end of the bootstrap pass ---
 if ($cakeDll -and (Test-Path -LiteralPath $cakeDll)) {
     $readyToRun = if ($env:CAKE_READYTORUN) { $env:CAKE_READYTORUN } elseif ($env:CI) { 'false' } else { 'true' }
     if ($readyToRun -eq 'true') { $cakeDll = Get-ReadyToRunCakeDll $cakeDll }

@@ -52,6 +52,7 @@ readytorun_cake() {
   [ -f "$folder/Cake.dll" ] && cake_dll="$folder/Cake.dll"
   return 0
 }
+# --- Cake's bootstrap pass (this block is the same in every Cake example's build.sh) ---
 # Cake's bootstrap pass reads the script a second time, resolving its #load packages again, only to install the modules
 # that #module directives name (~0.04 s a run). It is skipped (--skip-bootstrap) when it has nothing to do: no .cake file
 # git knows here (tracked, or new and not ignored) nor any script of a package installed in tools/ names a #module, and
@@ -89,6 +90,7 @@ EOF
 }
 bootstrap=()
 if ! bootstrap_needed "$@"; then bootstrap=(--skip-bootstrap); fi
+# --- end of the bootstrap pass ---
 if [ -n "$cake_dll" ] && [ -f "$cake_dll" ]; then
   readytorun=${CAKE_READYTORUN:-$([ -n "${CI:-}" ] && echo false || echo true)}
   if [ "$readytorun" = true ]; then readytorun_cake; fi

@@ -69,6 +69,7 @@ if (-not $cakeDll -or -not (Test-Path -LiteralPath $cakeDll)) {
     if ($LASTEXITCODE -ne 0) { Write-Error "build.ps1: 'dotnet tool restore' failed (see above)"; exit 1 }
     $cakeDll = Get-CakeDll
 }
+# --- Cake's bootstrap pass (this block is the same in every Cake example's build.ps1) ---
 # Cake's bootstrap pass reads the script a second time, resolving its #load packages again, only to install the modules
 # that #module directives name (~0.04 s a run). It is skipped (--skip-bootstrap) when it has nothing to do: no .cake file
 # git knows here (tracked, or new and not ignored) nor any script of a package installed in tools/ names a #module, and
@@ -108,6 +109,7 @@ function Test-BootstrapNeeded([string[]] $cakeArguments) {
     return $false
 }
 $bootstrap = @(if (-not (Test-BootstrapNeeded $rest)) { '--skip-bootstrap' })
+# --- end of the bootstrap pass ---
 if ($cakeDll -and (Test-Path -LiteralPath $cakeDll)) {
     & dotnet $cakeDll build.cake "--target=$target" @bootstrap @rest
 } else {

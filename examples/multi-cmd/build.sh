@@ -31,6 +31,7 @@ if [ -z "$cake_dll" ] || [ ! -f "$cake_dll" ]; then
   dotnet tool restore >/dev/null || { echo "build.sh: 'dotnet tool restore' failed (see above)" >&2; exit 1; }
   cake_dll=$(resolved_cake_dll)
 fi
+# --- Cake's bootstrap pass (this block is the same in every Cake example's build.sh) ---
 # Cake's bootstrap pass reads the script a second time, resolving its #load packages again, only to install the modules
 # that #module directives name (~0.04 s a run). It is skipped (--skip-bootstrap) when it has nothing to do: no .cake file
 # git knows here (tracked, or new and not ignored) nor any script of a package installed in tools/ names a #module, and
@@ -68,6 +69,7 @@ EOF
 }
 bootstrap=()
 if ! bootstrap_needed "$@"; then bootstrap=(--skip-bootstrap); fi
+# --- end of the bootstrap pass ---
 if [ -n "$cake_dll" ] && [ -f "$cake_dll" ]; then
   exec dotnet "$cake_dll" build.cake --target="$target" ${bootstrap[@]+"${bootstrap[@]}"} "$@"
 fi

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MiniContainer.IntegrationTests.Fixtures;
 
 namespace MiniContainer.IntegrationTests.Cake;
@@ -64,6 +65,24 @@ public sealed class CakeBootstrapPassTests
         DryRun(repository).Output.ShouldContain(PassRan);
         File.Delete(path);
         DryRun(repository).Output.ShouldNotContain(PassRan);
+    }
+
+    [Theory]
+    [InlineData("build.sh")]
+    [InlineData("build.ps1")]
+    public void Every_Cake_examples_bootstrapper_decides_the_pass_with_the_same_block_as_hellos_which_these_tests_run(string bootstrapper)
+    {
+        string[] examples = ["hello", "https-client", "multi-cmd"];
+
+        var blocks = examples.Select(example =>
+        {
+            var match = Regex.Match(File.ReadAllText(Path.Combine(TestBed.Example(example), bootstrapper)),
+                @"# --- Cake's bootstrap pass .*?# --- end of the bootstrap pass ---", RegexOptions.Singleline);
+            match.Success.ShouldBeTrue($"examples/{example}/{bootstrapper} has no bootstrap-pass block");
+            return match.Value;
+        }).ToList();
+
+        blocks.ShouldAllBe(block => block == blocks[0]);
     }
 
     [Fact]
