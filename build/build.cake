@@ -172,9 +172,15 @@ void Summarize(DirectoryPath results)
 {
     var requireEngine = EnvironmentVariable("MINICONTAINER_REQUIRE_ENGINE") == "1";
     var totals = TestResults.Read(results.FullPath, TestProjects().Select(p => p.GetFilenameWithoutExtension().ToString()), requireEngine);
+    foreach (var line in totals.SkippedTests) Warning("skipped: {0}", line);
+    // Last before the totals, so the tail of a CI log (all a later look at a failed run may have) says why, not only what.
+    foreach (var (name, message) in totals.FailureMessages.Take(3))
+    {
+        Information("{0} failed:", name);
+        foreach (var line in TestResults.Abbreviated(message, 40)) Information("    {0}", line);
+    }
     foreach (var line in totals.FailedTests) Error("failed: {0}", line);
     foreach (var line in totals.RunFailures) Error("failed: {0}", line);
-    foreach (var line in totals.SkippedTests) Warning("skipped: {0}", line);
     EnsureDirectoryExists(results);
     System.IO.File.WriteAllText(results.CombineWithFilePath("summary.txt").FullPath, totals.Line + "\n");
     Information("");

@@ -10,6 +10,9 @@ public sealed class TestResults
     public List<string> FailedTests { get; } = new List<string>();
     public List<string> SkippedTests { get; } = new List<string>();
 
+    /// <summary>Each failed test's message as its TRX holds it (Shouldly's, with the output a test attached), by test name.</summary>
+    public Dictionary<string, string> FailureMessages { get; } = new Dictionary<string, string>();
+
     /// <summary>Failures that are not one test's: a test host that crashed or left no results, a skip CI forbids.</summary>
     public List<string> RunFailures { get; } = new List<string>();
 
@@ -51,7 +54,11 @@ public sealed class TestResults
                 case "NotExecuted" when requireEngine && name.StartsWith("MiniContainer.IntegrationTests.", StringComparison.Ordinal):
                     Failed++; FailedTests.Add(name + " (skipped, but MINICONTAINER_REQUIRE_ENGINE=1: every integration test must run here)"); break;
                 case "NotExecuted": Skipped++; SkippedTests.Add(name); break;
-                default: Failed++; FailedTests.Add(name); break;
+                default:
+                    Failed++;
+                    FailedTests.Add(name);
+                    if (MessageOf(result) is { Length: > 0 } message) FailureMessages[name] = message;
+                    break;
             }
         }
         // vstest records a crashed or aborted test host as a run-level error; the results it had not yet reported are lost.
@@ -64,6 +71,22 @@ public sealed class TestResults
         if (runErrors.Count == 0 && error is not null && Failed == failedBefore)
             FailRun($"{project}: dotnet test failed but its results show no failed test ({error})");
     }
+
+    /// <summary>
+    /// At most <paramref name="limit"/> lines of a message: its start (what failed) and its end (where a
+    /// process's output ends, with its error), so a CI log's tail shows why without the whole output.
+    /// </summary>
+    public static IEnumerable<string> Abbreviated(string message, int limit)
+    {
+        var lines = message.Replace("\r\n", "\n").Split('\n');
+        if (lines.Length <= limit) return lines;
+        var head = limit / 4;
+        var tail = limit - head - 1;
+        return lines.Take(head).Append($"... ({lines.Length - head - tail} lines left out) ...").Concat(lines.Skip(lines.Length - tail));
+    }
+
+    private static string MessageOf(XElement result) =>
+        result.Descendants().FirstOrDefault(e => e.Name.LocalName == "ErrorInfo")?.Elements().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value.Trim();
 
     private void FailRun(string why)
     {

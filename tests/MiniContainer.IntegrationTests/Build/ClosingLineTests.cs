@@ -77,6 +77,30 @@ public sealed class ClosingLineTests : IDisposable
     }
 
     [Fact]
+    public void A_failed_tests_message_is_shown_before_the_totals_with_its_start_and_its_end_when_long()
+    {
+        AllProjectsPassOneTest();
+        var output = string.Join("\n", Enumerable.Range(1, 200).Select(i => $"cake line {i}"));
+        var message = System.Security.SecurityElement.Escape($"exitCode\n    should not be\n0\n    but was\n\nAdditional Info:\n    {output}\nError: GoCompile: the engine <stopped>");
+        WriteTrx("MiniContainer.IntegrationTests", Result("MiniContainer.IntegrationTests.Passes", "Passed") +
+            $"""<UnitTestResult testName="MiniContainer.IntegrationTests.Fails" outcome="Failed"><Output><ErrorInfo><Message>{message}</Message><StackTrace>at Somewhere()</StackTrace></ErrorInfo></Output></UnitTestResult>""");
+
+        var run = TestSummary();
+
+        run.ExitCode.ShouldNotBe(0, run.Output);
+        var lines = run.StandardOutput.Split('\n').Select(line => line.Trim()).ToList();
+        var shown = lines.IndexOf("exitCode");
+        shown.ShouldBeGreaterThan(0, run.Output);
+        lines[shown - 1].ShouldBe("MiniContainer.IntegrationTests.Fails failed:", run.Output);
+        lines.ShouldContain("Error: GoCompile: the engine <stopped>", run.Output);
+        lines.ShouldContain("cake line 200");
+        lines.ShouldNotContain("cake line 100", "the middle of a long message is left out");
+        lines.ShouldContain(line => line.Contains("lines left out"));
+        lines.IndexOf("3 passed, 1 failed, 0 skipped").ShouldBeGreaterThan(lines.IndexOf("cake line 200"), "the totals come last");
+        run.StandardOutput.ShouldNotContain("at Somewhere()", customMessage: "the stack trace is in the TRX, not the log's tail");
+    }
+
+    [Fact]
     public void A_failed_dotnet_test_whose_results_show_no_failure_counts_as_failed()
     {
         AllProjectsPassOneTest();
