@@ -49,7 +49,7 @@ public static class DaemonlessComposeStep
         if (BaseImageUser.IsName(spec.User) && source is not BaseImageSource.Scratch)
             BaseImageUser.Check(spec.User!, await BaseLayerFiles.ReadTextAsync(store, baseImage.Layers, "/etc/passwd", cancellationToken).ConfigureAwait(false), baseImage.Name);
 
-        var added = RuntimeImageLayers.For(spec).Select(layer => new AddedLayer(store.AddLayer(layer, created), layer.CreatedBy)).ToList();
+        var added = RuntimeImageLayers.Planned(spec).Select(layer => new AddedLayer(store.AddLayer(layer, created), layer.CreatedBy)).ToList();
         var configBytes = ImageConfigComposer.Compose(baseImage.Config, spec, added, created, platform);
         var config = new OciDescriptor(OciMediaTypes.ImageConfig, store.AddBytes(configBytes), configBytes.Length);
         var layers = baseImage.Layers.Concat(added.Select(a => a.Blob.Descriptor)).ToList();

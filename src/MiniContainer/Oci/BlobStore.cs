@@ -47,13 +47,30 @@ public sealed class BlobStore
     /// only hashes the tar, and is not gzipped again. A new one is written in the one pass as always: gzip's output depends on how
     /// its input is split into writes, so the tar goes into it exactly as before and the digest stays the one earlier versions wrote.
     /// </summary>
-    public LayerBlob AddLayer(LayerContent content, DateTimeOffset modificationTime)
+    public LayerBlob AddLayer(LayerContent content, DateTimeOffset modificationTime) => AddLayer(content, modificationTime, out _);
+
+    /// <summary>
+    /// A layer of a spec (<see cref="RuntimeImageLayers.Planned"/>): one whose diffID is recorded (<see cref="LayerDigestRecord"/>:
+    /// the zoneinfo tree, the binaries by size and time) and whose blob this store holds is taken without reading its files, as the
+    /// engine path finds its image; any other is added from its files and, when it has a key, recorded for the next build.
+    /// </summary>
+    internal LayerBlob AddLayer(PlannedLayer layer, DateTimeOffset modificationTime)
+    {
+        if (layer.Known is { } known && LayerDigestRecord.TryRead(known, modificationTime) is { } recorded && CompressedLayerOf(recorded.DiffId) is { } held)
+            return held;
+        var blob = AddLayer(layer.Content(), modificationTime, out var tarSize);
+        if (layer.Known is { } key) LayerDigestRecord.Write(key, modificationTime, blob.DiffId, tarSize);
+        return blob;
+    }
+
+    private LayerBlob AddLayer(LayerContent content, DateTimeOffset modificationTime, out long tarSize)
     {
         OciDigest diffId;
         using (var hashing = new HashingWriteStream(Stream.Null))
         {
             LayerWriter.WriteTar(content, modificationTime, hashing);
             diffId = hashing.Digest();
+            tarSize = hashing.BytesWritten;
         }
         if (CompressedLayerOf(diffId) is { } known) return known;
         var blob = AddWritten(stream => LayerWriter.Write(content, modificationTime, stream));

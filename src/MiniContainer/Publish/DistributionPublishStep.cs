@@ -54,7 +54,6 @@ public static class DistributionPublishStep
     }
 
     /// <summary>The base's repository when the base came from the same registry: its layers can be mounted, not uploaded.</summary>
-    /// <summary>The base's repository when the base came from the same registry: its layers can be mounted, not uploaded.</summary>
     internal static string? MountSource(Oci.Json.ImageManifest manifest, ImageReference target)
     {
         if (manifest.Annotations.GetValueOrDefault(DaemonlessComposeStep.BaseNameAnnotation) is not { } baseName) return null;

@@ -45,6 +45,53 @@ public sealed class BlobStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_spec_layer_whose_diffID_is_recorded_and_whose_blob_is_held_is_taken_without_reading_its_files()
+    {
+        var store = new BlobStore(_root);
+        var key = new MiniContainer.Oci.Layers.LayerRecordKey(Path.Combine(_root, "app.layer.json"), "files app/hello 14 1");
+        var content = new MiniContainer.Oci.Layers.LayerContent().WithFile("app/hello", Encoding.UTF8.GetBytes("a third binary"), MiniContainer.Oci.Layers.LayerContent.ExecutableMode);
+        var reads = 0;
+        var layer = new MiniContainer.Oci.Layers.PlannedLayer("COPY app/ /app/", () =>
+        {
+            reads++;
+            return content;
+        }, key);
+
+        var first = store.AddLayer(layer, DateTimeOffset.UnixEpoch);
+        var again = store.AddLayer(layer, DateTimeOffset.UnixEpoch);
+
+        reads.ShouldBe(1, "the second build takes the recorded layer");
+        again.ShouldBe(first);
+        first.ShouldBe(new BlobStore(Path.Combine(_root, "other")).AddLayer(content, DateTimeOffset.UnixEpoch), "the same blob as from the files");
+        using var tar = new MemoryStream();
+        MiniContainer.Oci.Layers.LayerWriter.WriteTar(content, DateTimeOffset.UnixEpoch, tar);
+        MiniContainer.Oci.Layers.LayerDigestRecord.TryRead(key, DateTimeOffset.UnixEpoch).ShouldBe((first.DiffId, tar.Length), "the record the engine path reads too");
+    }
+
+    [Fact]
+    public void A_recorded_spec_layer_whose_blob_is_gone_or_whose_time_changed_is_read_from_its_files_again()
+    {
+        var store = new BlobStore(_root);
+        var key = new MiniContainer.Oci.Layers.LayerRecordKey(Path.Combine(_root, "app.layer.json"), "files app/hello 16 1");
+        var reads = 0;
+        var layer = new MiniContainer.Oci.Layers.PlannedLayer("COPY app/ /app/", () =>
+        {
+            reads++;
+            return new MiniContainer.Oci.Layers.LayerContent().WithFile("app/hello", Encoding.UTF8.GetBytes("a fourth binary!"), MiniContainer.Oci.Layers.LayerContent.ExecutableMode);
+        }, key);
+        var blob = store.AddLayer(layer, DateTimeOffset.UnixEpoch);
+
+        File.Delete(store.PathOf(blob.Digest));
+        store.AddLayer(layer, DateTimeOffset.UnixEpoch).ShouldBe(blob);
+        reads.ShouldBe(2, "a blob that is gone is written again from the files");
+        File.Exists(store.PathOf(blob.Digest)).ShouldBeTrue();
+
+        var later = store.AddLayer(layer, DateTimeOffset.UnixEpoch.AddSeconds(1));
+        reads.ShouldBe(3, "another layer time is another record key");
+        later.DiffId.ShouldNotBe(blob.DiffId, "the tar holds the time");
+    }
+
+    [Fact]
     public async Task A_blob_longer_than_its_descriptor_is_refused_at_its_declared_size_and_leaves_nothing()
     {
         var store = new BlobStore(_root);
