@@ -11,6 +11,8 @@
 # CAKE_COMPARE_BEFORE_ENV / CAKE_COMPARE_AFTER_ENV: "NAME=value ..." set for that side's runs only
 # (e.g. a Cake setting or a DOTNET_ variable), to measure what a consumer can set; CAKE_COMPARE_BEFORE_ARGS /
 # CAKE_COMPARE_AFTER_ARGS: more arguments to that side's ./build.sh (e.g. --skip-bootstrap).
+# CAKE_COMPARE_TARGET: the target both sides run instead of ComposeImage (e.g. PublishImage, with --registry=<a loopback
+# registry> --smoke-test=false in both sides' ARGS: the push path); the step column stays ComposeImage's.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -54,7 +56,7 @@ done
 run() {
   local side=$1 extra args; extra=CAKE_COMPARE_${1^^}_ENV args=CAKE_COMPARE_${1^^}_ARGS
   sync
-  (cd "$work/src-$side" && env ${!extra:-} /usr/bin/time -f '%e %U %S' -o "$work/time" ./build.sh ComposeImage \
+  (cd "$work/src-$side" && env ${!extra:-} /usr/bin/time -f '%e %U %S' -o "$work/time" ./build.sh "${CAKE_COMPARE_TARGET:-ComposeImage}" \
     --builder-image="$builder" --base-image=scratch --ca-bundle=none --image-name="cake-compare/$side" --image-tag=latest ${!args:-} \
     >"$work/$side.log" 2>&1) || { cat "$work/$side.log" >&2; exit 1; }
   # and the ComposeImage step's own time, from the recipe's summary (a fresh process's costs inside it, not Cake's start)
@@ -77,7 +79,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 cell() { awk -v side="$1" -v s="$2" -v c="$3" '$1 == side && $2 == s { print $c }' "$work/times.tsv" | median; }
 label_before=$([ "$base" = - ] && echo "before (working tree${CAKE_COMPARE_BEFORE_ENV:+, $CAKE_COMPARE_BEFORE_ENV}${CAKE_COMPARE_BEFORE_ARGS:+, $CAKE_COMPARE_BEFORE_ARGS})" || echo "before ($(git -C "$repo" rev-parse --short "$base"))")
 label_after="after (working tree${CAKE_COMPARE_AFTER_ENV:+, $CAKE_COMPARE_AFTER_ENV}${CAKE_COMPARE_AFTER_ARGS:+, $CAKE_COMPARE_AFTER_ARGS})"
-echo "| \`./build.sh ComposeImage\`, median of $rounds | $label_before wall | CPU | ComposeImage step | $label_after wall | CPU | ComposeImage step |"
+echo "| \`./build.sh ${CAKE_COMPARE_TARGET:-ComposeImage}\`, median of $rounds | $label_before wall | CPU | ComposeImage step | $label_after wall | CPU | ComposeImage step |"
 echo "|---|---|---|---|---|---|---|"
 for scenario in nochange oneline; do
   echo "| $([ "$scenario" = nochange ] && echo "no change" || echo "one line changed") | $(cell before "$scenario" 3) s | $(cell before "$scenario" 4) s | $(cell before "$scenario" 5) s | $(cell after "$scenario" 3) s | $(cell after "$scenario" 4) s | $(cell after "$scenario" 5) s |"
