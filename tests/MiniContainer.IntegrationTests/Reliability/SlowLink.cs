@@ -31,12 +31,13 @@ public static class SlowLink
         while (DateTime.UtcNow < deadline)
         {
             var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters());
-            foreach (var container in containers.Where(c => c.Labels.ContainsKey(ContainerLabels.Managed) && isOurs(c)))
+            foreach (var container in containers.Where(c => c.Labels?.ContainsKey(ContainerLabels.Managed) == true && isOurs(c)))
             {
                 try
                 {
                     var top = await engine.Client.Containers.ListProcessesAsync(container.ID, new ContainerListProcessesParameters());
-                    if (top.Processes.Any(row => string.Join(' ', row).Contains($"sleep {seconds}"))) return container.ID;
+                    // A container between its start and its first process (or just ended) has no process list: null, not empty.
+                    if (top.Processes?.Any(row => string.Join(' ', row).Contains($"sleep {seconds}")) == true) return container.ID;
                 }
                 catch (global::Docker.DotNet.DockerApiException)
                 {
