@@ -50,7 +50,8 @@ public sealed class RunningContainer : IAsyncDisposable
         if (Interlocked.Exchange(ref _removed, 1) == 1) return;
         // Not the caller's token: cleanup must happen after a cancellation too, within a bound.
         // A stalled engine would hold the build for the whole bound: its own inactivity timeout is enough.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Min(30, _engine.InactivityTimeout.TotalSeconds)));
+        var bound = TimeSpan.FromSeconds(Math.Min(30, _engine.InactivityTimeout.TotalSeconds));
+        using var timeout = new CancellationTokenSource(bound);
         try
         {
             await _engine.Client.Containers.RemoveContainerAsync(Id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, timeout.Token).ConfigureAwait(false);
@@ -60,7 +61,12 @@ public sealed class RunningContainer : IAsyncDisposable
         }
         catch (Exception e)
         {
-            _engine.Logger.LogWarning("Could not remove container {Id} ({Step}): {Message}. Remove it with `docker rm -f {Id}`.", Id[..12], Spec.Step, e.Message, Id[..12]);
+            _engine.Logger.LogWarning("Could not remove container {Id} ({Step}): {Reason}. Remove it with `docker rm -f {Id}`.", Id[..12], Spec.Step, WhyNotRemoved(e, bound), Id[..12]);
         }
     }
+
+    /// <summary>Why the removal failed, as one clause: a removal cut off by its bound says so, not "The operation was canceled".</summary>
+    internal static string WhyNotRemoved(Exception e, TimeSpan bound) => e is OperationCanceledException
+        ? $"the Docker Engine did not answer within {bound.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s"
+        : e.Message.TrimEnd().TrimEnd('.');
 }
