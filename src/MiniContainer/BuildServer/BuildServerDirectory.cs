@@ -66,7 +66,8 @@ public static class BuildServerDirectory
         }
     }
 
-    private static bool IsAlive(int pid) => !OperatingSystem.IsLinux() || Directory.Exists($"/proc/{pid}");
+    // A zombie (killed, its parent not yet reaping it) answers no build: its files go as a dead server's do.
+    private static bool IsAlive(int pid) => !OperatingSystem.IsLinux() || Docker.HostProcessIdentity.StartTimeOf(pid) is not null;
 
     internal static void TryDelete(string path)
     {
